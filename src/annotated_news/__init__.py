@@ -1,0 +1,34 @@
+"""annotated-news: a versioned corpus of the quotes news articles report and the claims they make.
+
+    >>> import annotated_news
+    >>> corpus = annotated_news.load()
+"""
+
+import json as _json
+
+from . import _paths
+from ._version import SCHEMA_VERSION, __version__
+from .corpus import Corpus, CorpusError, load
+from .models import Article, Claim, ClaimGroup, Entity, Event, Quote, Span, UtteranceGroup
+
+DATASET_VERSION: str = _json.loads(
+    (_paths.default_corpus_dir() / _paths.DATASET_FILE).read_text(encoding="utf-8")
+)["version"]
+"""Version of the corpus shipped with this package (semver, TFDS rules)."""
+
+__all__ = [
+    "DATASET_VERSION",
+    "SCHEMA_VERSION",
+    "Article",
+    "Claim",
+    "ClaimGroup",
+    "Corpus",
+    "CorpusError",
+    "Entity",
+    "Event",
+    "Quote",
+    "Span",
+    "UtteranceGroup",
+    "__version__",
+    "load",
+]

@@ -1,0 +1,38 @@
+"""File writing that never leaves a half-written file, and the one JSON style of the project."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+def dumps_json(data: Any) -> str:
+    """Indented, key order kept, non-ASCII kept readable, newline-terminated: diff-friendly."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write to a temporary file beside `path`, then rename over it."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(temporary, 0o666 & ~_current_umask())
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _current_umask() -> int:
+    # mkstemp creates files 0600; a written corpus or release file should get the usual mode.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

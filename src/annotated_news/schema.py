@@ -1,0 +1,42 @@
+"""JSON Schema (Draft 2020-12) of the corpus files, generated from the models."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._version import SCHEMA_VERSION
+from .models import (
+    AnnotationFile,
+    ClaimGroupRegistry,
+    DatasetInfo,
+    EntityRegistry,
+    EventRegistry,
+    Record,
+    UtteranceRegistry,
+)
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+# Schema file name -> the model of the corpus file it describes.
+SCHEMA_FILES: dict[str, type[Record]] = {
+    "annotation-file.schema.json": AnnotationFile,
+    "entities.schema.json": EntityRegistry,
+    "events.schema.json": EventRegistry,
+    "utterances.schema.json": UtteranceRegistry,
+    "claim-groups.schema.json": ClaimGroupRegistry,
+    "dataset.schema.json": DatasetInfo,
+}
+
+
+def schema_id(file_name: str) -> str:
+    """A URN, not a URL: the schema is identified by name and version, fetched from nowhere."""
+    return f"urn:annotated-news:schema:{SCHEMA_VERSION}:{file_name.removesuffix('.schema.json')}"
+
+
+def generate_schemas() -> dict[str, dict[str, Any]]:
+    """Every schema file's content, keyed by file name."""
+    schemas = {}
+    for file_name, model in SCHEMA_FILES.items():
+        body = model.model_json_schema(mode="validation")
+        schemas[file_name] = {"$schema": DIALECT, "$id": schema_id(file_name), **body}
+    return schemas

@@ -89,7 +89,12 @@ def test_every_record_type_has_a_round_trip() -> None:
             found |= subclasses(sub)
         return found
 
-    defined = {cls for cls in subclasses(models.Record) if cls.__module__ == models.__name__}
+    # Bases without fields of their own (navigation mixins) have nothing to round-trip.
+    defined = {
+        cls
+        for cls in subclasses(models.Record)
+        if cls.__module__ == models.__name__ and cls.model_fields
+    }
     covered = {model for model, _, _ in ROUND_TRIPS}
     missing = sorted(cls.__name__ for cls in defined - covered)
     assert not missing, f"add a round-trip sample for {missing} to ROUND_TRIPS"

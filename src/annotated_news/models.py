@@ -194,7 +194,19 @@ class Article(Record):
         return _attached(self, self._corpus).entity(self.outlet)
 
 
-class Quote(Record):
+class AnnotationRecord(Record):
+    """A record annotated inside one article (a quote or a claim)."""
+
+    _article_id: str | None = PrivateAttr(default=None)
+    _corpus: Corpus | None = PrivateAttr(default=None)
+
+    @property
+    def article(self) -> Article:
+        """The article this record is in."""
+        return _attached(self, self._corpus).article(self._article_id)
+
+
+class Quote(AnnotationRecord):
     """An attribution relation (PARC/PolNeAR): a source, a cue, and the content attributed."""
 
     id: str = Field(pattern=QUOTE_ID, description="`<article id>-q<n>`, unique in the corpus.")
@@ -245,14 +257,6 @@ class Quote(Record):
     )
     note: str | None = Field(default=None, description="Annotator's note.")
 
-    _article_id: str | None = PrivateAttr(default=None)
-    _corpus: Corpus | None = PrivateAttr(default=None)
-
-    @property
-    def article(self) -> Article:
-        """The article this quote is in."""
-        return _attached(self, self._corpus).article(self._article_id)
-
     @property
     def speaker_entity(self) -> Entity | None:
         """The speaker as an `Entity`, or None for an unnamed source."""
@@ -273,7 +277,7 @@ class Quote(Record):
         return [corpus.quote(quote_id) for quote_id in group.members if quote_id != self.id]
 
 
-class Claim(Record):
+class Claim(AnnotationRecord):
     """A check-worthy (or cross-article relevant) proposition made in an article."""
 
     id: str = Field(pattern=CLAIM_ID, description="`<article id>-c<n>`, unique in the corpus.")
@@ -328,14 +332,6 @@ class Claim(Record):
         "others without taking it on; `disputes` contradicts it."
     )
     note: str | None = Field(default=None, description="Annotator's note.")
-
-    _article_id: str | None = PrivateAttr(default=None)
-    _corpus: Corpus | None = PrivateAttr(default=None)
-
-    @property
-    def article(self) -> Article:
-        """The article this claim is in."""
-        return _attached(self, self._corpus).article(self._article_id)
 
     @property
     def claimant_entity(self) -> Entity | None:

@@ -10,6 +10,7 @@ from . import _paths
 from ._version import SCHEMA_VERSION, __version__
 from .corpus import Corpus, CorpusError, load
 from .models import Article, Claim, ClaimGroup, Entity, Event, Quote, Span, UtteranceGroup
+from .validation import Issue, Report, validate
 
 DATASET_VERSION: str = _json.loads(
     (_paths.default_corpus_dir() / _paths.DATASET_FILE).read_text(encoding="utf-8")
@@ -26,9 +27,12 @@ __all__ = [
     "CorpusError",
     "Entity",
     "Event",
+    "Issue",
     "Quote",
+    "Report",
     "Span",
     "UtteranceGroup",
     "__version__",
     "load",
+    "validate",
 ]

@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from .._version import __version__
-from . import summary
+from . import summary, validate
 
-COMMANDS = {"summary": summary}
+COMMANDS = {"validate": validate, "summary": summary}
 
 
 def main(argv: list[str] | None = None) -> int:

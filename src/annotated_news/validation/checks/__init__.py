@@ -1,0 +1,1 @@
+"""One module per check, named after what it checks."""

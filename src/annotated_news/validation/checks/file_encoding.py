@@ -1,0 +1,78 @@
+"""File layer: bytes that decode as UTF-8, without a byte order mark; texts with LF line endings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..context import FileIssues
+from ..source import JsonDocument, parse_json
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def read_bytes(path: Path, issues: FileIssues) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        issues.add("unreadable-file", f"cannot read: {error.strerror or error}",
+                   hint="check the file's permissions and that it is a regular file")
+        return None
+
+
+def decode(raw: bytes, issues: FileIssues) -> str | None:
+    """The text of `raw`, or None when it is not UTF-8. A BOM is reported and kept."""
+    if raw.startswith(_BOM):
+        issues.add("byte-order-mark", "the file starts with a UTF-8 byte order mark (U+FEFF)",
+                   line=1, column=1, hint="save the file as UTF-8 without BOM")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+        issues.add("invalid-utf8",
+                   f"byte {error.start} (0x{raw[error.start]:02x}) is not valid UTF-8",
+                   line=line, column=column,
+                   hint="re-save the file as UTF-8; if it came from Windows it may be cp1252")
+        return None
+
+
+def check_line_endings(text: str, issues: FileIssues) -> None:
+    position = text.find("\r")
+    if position < 0:
+        return
+    crlf = text.count("\r\n")
+    bare = text.count("\r") - crlf
+    kinds = ", ".join(part for part in (f"{crlf} CRLF" * bool(crlf), f"{bare} bare CR" * bool(bare)) if part)
+    issues.add("non-lf-line-endings", f"the text has {kinds} line ending(s); the first is here",
+               offset=position,
+               hint="convert to LF (e.g. `dos2unix`); offsets after each CR shift by one, so "
+                    "recompute spans made on the CRLF text or subtract the CRs before them")
+
+
+def read_json(path: Path, issues: FileIssues) -> JsonDocument | None:
+    """Parse a JSON file, reporting every file-level problem; None when it cannot be parsed."""
+    raw = read_bytes(path, issues)
+    if raw is None:
+        return None
+    text = decode(raw, issues)
+    if text is None:
+        return None
+    text = text.removeprefix("\ufeff")
+    try:
+        document = parse_json(text)
+    except json.JSONDecodeError as error:
+        issues.add("invalid-json", f"not valid JSON: {error.msg}", line=error.lineno,
+                   column=error.colno,
+                   hint="a trailing comma, a missing comma or quote, or a comment are the usual causes")
+        return None
+    issues.document = document
+    for pointer in document.duplicate_keys:
+        key = pointer.rsplit("/", 1)[-1]
+        issues.add("duplicate-key", f"key {key!r} appears twice in the same object; only the last value counts",
+                   pointer=pointer, hint="remove or rename one of them")
+    for pointer in document.non_finite:
+        issues.add("non-finite-number", "NaN or Infinity is not a JSON number", pointer=pointer,
+                   hint="use null for a missing value")
+    return document

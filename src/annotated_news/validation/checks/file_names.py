@@ -1,0 +1,61 @@
+"""File layer: article files come in `NNN_<id>.txt` + `.json` pairs whose names match their ids."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..context import FileIssues
+
+ARTICLE_STEM = re.compile(r"^[0-9]{3}_([0-9a-f]{16})$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def pair_article_files(articles_dir: Path, report, relative) -> list[tuple[Path, Path]]:
+    """Complete (json, txt) pairs in name order; every lone or misnamed file is reported."""
+    stems: dict[str, dict[str, Path]] = {}
+    for path in sorted(articles_dir.iterdir()):
+        if path.name.startswith(".") or path.suffix not in (".json", ".txt"):
+            continue
+        issues = FileIssues(report, relative(path))
+        if not ARTICLE_STEM.match(path.stem):
+            issues.add("bad-file-name",
+                       f"{path.name!r} is not named NNN_<16 hex digit id>{path.suffix}",
+                       hint="rename it, e.g. 003_0123456789abcdef" + path.suffix)
+            continue
+        stems.setdefault(path.stem, {})[path.suffix] = path
+    pairs = []
+    for stem, files in sorted(stems.items()):
+        if ".json" not in files:
+            FileIssues(report, relative(files[".txt"])).add(
+                "missing-annotations", f"no annotation file {stem}.json beside the text",
+                hint="annotate the article, or move the text out of articles/")
+        elif ".txt" not in files:
+            FileIssues(report, relative(files[".json"])).add(
+                "missing-text", f"no text file {stem}.txt beside the annotations",
+                hint="restore the text; annotations are standoff and mean nothing without it")
+        else:
+            pairs.append((files[".json"], files[".txt"]))
+    return pairs
+
+
+def check_unsafe_id(data, issues: FileIssues) -> None:
+    """Before the schema: an article id that could escape its folder as a file name."""
+    article = data.get("article") if isinstance(data, dict) else None
+    article_id = article.get("id") if isinstance(article, dict) else None
+    if not isinstance(article_id, str):
+        return
+    if ("/" in article_id or "\\" in article_id or ".." in article_id or article_id.startswith(".")
+            or _CONTROL.search(article_id) or len(article_id) > 100):
+        issues.add("unsafe-id", f"article id {article_id[:100]!r} is unsafe as a file name",
+                   pointer="/article/id",
+                   hint="article ids are 16 lowercase hex digits, the id in the file name")
+
+
+def check_name_matches_id(json_path: Path, article_id: str, issues: FileIssues) -> None:
+    match = ARTICLE_STEM.match(json_path.stem)
+    if match and match.group(1) != article_id:
+        issues.add("file-name-mismatch",
+                   f"the file is named for article {match.group(1)} but holds article {article_id}",
+                   pointer="/article/id",
+                   hint="rename the file pair or fix the id; the text file must match too")

@@ -1,0 +1,28 @@
+"""Review: an opening quotation mark in body text that no quote's content covers."""
+
+from __future__ import annotations
+
+from ..context import ArticleUnderCheck
+
+OPENING_MARKS = "“„«‹"
+NOT_BODY = ("image-caption", "credit-line")
+
+
+def check_quotation_marks(article: ArticleUnderCheck) -> None:
+    text = article.text
+    if text is None:
+        return
+    covered = [(span.start - 1, span.end + 1) for quote in article.annotation.quotes for span in quote.content]
+    skipped = [(segment.span.start, segment.span.end) for segment in article.annotation.article.segments
+               if segment.kind in NOT_BODY]
+    straight = [position for position, char in enumerate(text) if char == '"']
+    openings = [position for position, char in enumerate(text) if char in OPENING_MARKS]
+    openings += straight[::2]  # straight quotes pair up: every other one opens
+    for position in sorted(openings):
+        if any(start <= position < end for start, end in covered + skipped):
+            continue
+        article.issues.add(
+            "unannotated-quotation-mark",
+            f"quotation mark at offset {position} ({text[position:position + 30]!r}...) is not in any quote",
+            offset=position, pointer="",
+            hint="annotate the quote it opens, or, for scare quotes or a title, note it in the guidelines")

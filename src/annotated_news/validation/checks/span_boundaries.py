@@ -1,0 +1,40 @@
+"""Review: spans start and end on word boundaries, without white space, and direct-quote content
+leaves its quotation marks out."""
+
+from __future__ import annotations
+
+from ..context import ArticleUnderCheck
+
+OPENING = "“\"„«‹"
+CLOSING = "”\"»›"
+
+
+def check_span_boundaries(article: ArticleUnderCheck) -> None:
+    text = article.text
+    if text is None:
+        return
+    for pointer, span, record_id in article.spans():
+        if not (0 <= span.start < span.end <= len(text)) or text[span.start:span.end] != span.text:
+            continue  # already an error
+        problem = _boundary_problem(text, span.start, span.end)
+        if problem:
+            article.issues.add("span-boundary", f"{span.start}-{span.end} {problem}", pointer=pointer,
+                               record_id=record_id, hint="move the boundary to the edge of the word (guidelines section 3)")
+    for position, quote in enumerate(article.annotation.quotes):
+        if quote.kind != "direct":
+            continue
+        for part, span in enumerate(quote.content):
+            if span.text[0] in OPENING and span.text[-1] in CLOSING:
+                article.issues.add("span-boundary", "direct-quote content takes in its quotation marks",
+                                   pointer=f"/quotes/{position}/content/{part}", record_id=quote.id,
+                                   hint=f"use {span.start + 1}-{span.end - 1}: the words inside the marks")
+
+
+def _boundary_problem(text: str, start: int, end: int) -> str | None:
+    if text[start].isspace() or text[end - 1].isspace():
+        return "starts or ends with white space"
+    if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        return f"starts mid-word ({text[max(0, start - 5):start + 5]!r})"
+    if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        return f"ends mid-word ({text[max(0, end - 5):end + 5]!r})"
+    return None

@@ -1,6 +1,6 @@
 """Set up the development environment if needed, then run the main job or the tests.
 
-    python3 scripts/dev.py main    # load the corpus and print its summary
+    python3 scripts/dev.py main    # validate the corpus, then print its summary
     python3 scripts/dev.py test    # run the test suite (extra arguments go to pytest)
 
 Needs only python3 (>= 3.10): creates `.venv/` and installs the project with its test extra the first
@@ -20,9 +20,13 @@ VENV = ROOT / ".venv"
 PYTHON = VENV / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
 STAMP = VENV / ".installed-pyproject-sha256"
 
-COMMANDS = {
-    "main": ["-m", "annotated_news", "summary"],
-    "test": ["-m", "pytest"],
+# Each job is a list of steps; a failing step stops the job. Extra arguments go to the last step.
+JOBS = {
+    "main": [
+        ["-m", "annotated_news", "validate", "corpus"],
+        ["-m", "annotated_news", "summary", "corpus"],
+    ],
+    "test": [["-m", "pytest"]],
 }
 
 
@@ -41,11 +45,17 @@ def ensure_environment() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in COMMANDS:
+    if not argv or argv[0] not in JOBS:
         print(__doc__.strip())
         return 2
     ensure_environment()
-    return subprocess.run([str(PYTHON), *COMMANDS[argv[0]], *argv[1:]], cwd=ROOT).returncode
+    steps = JOBS[argv[0]]
+    for number, step in enumerate(steps, 1):
+        arguments = [*step, *argv[1:]] if number == len(steps) else step
+        status = subprocess.run([str(PYTHON), *arguments], cwd=ROOT).returncode
+        if status != 0:
+            return status
+    return 0
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from annotated_news import models
 from annotated_news._io import dumps_json
 from annotated_news.schema import SCHEMA_FILES, generate_schemas
+from annotated_news.validation.checks.structure import validator_for
 
 SCHEMAS = generate_schemas()
 
@@ -106,10 +107,7 @@ def test_valid_documents_pass_model_and_schema(file_name: str) -> None:
     document = valid_documents()[file_name]
     SCHEMA_FILES[file_name].model_validate(document)
     SCHEMA_FILES[file_name].model_validate_json(json.dumps(document))
-    errors = [
-        error.message for error in Draft202012Validator(SCHEMAS[file_name]).iter_errors(document)
-    ]
-    assert errors == []
+    assert [error.message for error in validator_for(file_name).iter_errors(document)] == []
 
 
 # --- strictness: the model and the schema reject the same mutations -----------------------------
@@ -157,23 +155,6 @@ def _delete(file_name: str, path: tuple) -> Mutation:
 
 START = ("quotes", 0, "content", 0, "start")
 END = ("article", "segments", 0, "span", "end")
-
-FIVE_POINT_ZERO_REASON = (
-    "JSON Schema cannot tell 5.0 from 5: Draft 2020-12 defines an integer as any number with a "
-    "zero fractional part, so a conforming validator accepts 5.0 for `type: integer` while the "
-    "strict pydantic model rejects it"
-)
-TRAILING_NEWLINE_REASON = (
-    "python-jsonschema matches `pattern` with re.search, where `$` also matches before a final "
-    "newline; pydantic's Rust regex (and ECMA 262) do not, so the schema accepts `id\\n`"
-)
-
-# Mutations the strict model rejects but the JSON Schema, as python-jsonschema checks it, accepts.
-# Strict xfails: when a gap closes, the test fails until its entry here is removed.
-SCHEMA_KNOWN_GAPS = {
-    "int-as-float": FIVE_POINT_ZERO_REASON,
-    "entity-id-trailing-newline": TRAILING_NEWLINE_REASON,
-}
 
 MUTATIONS = [
     # Wrong JSON type for an int: strict models take no string, boolean or float.
@@ -304,28 +285,37 @@ def test_model_rejects(mutation: Mutation) -> None:
         )
 
 
-@pytest.mark.parametrize(
-    "mutation",
-    [
-        pytest.param(
-            *param.values,
-            id=param.id,
-            marks=[pytest.mark.xfail(strict=True, reason=SCHEMA_KNOWN_GAPS[param.id])]
-            if param.id in SCHEMA_KNOWN_GAPS
-            else [],
-        )
-        for param in MUTATIONS
-    ],
-)
+@pytest.mark.parametrize("mutation", MUTATIONS)
 def test_schema_rejects(mutation: Mutation) -> None:
-    # Through a JSON text, as a validator of the corpus files would see the document.
+    # Through a JSON text and the validator's structure layer, as `annotated-news validate` sees it.
     document = json.loads(json.dumps(_mutated(mutation)))
-    errors = list(Draft202012Validator(SCHEMAS[mutation.file_name]).iter_errors(document))
+    errors = list(validator_for(mutation.file_name).iter_errors(document))
     assert errors, f"the schema accepts the document with {mutation}"
     paths = [tuple(error.absolute_path) for error in errors]
     assert any(_path_prefix(path, mutation.path) for path in paths), (
         f"rejected, but not at {mutation.path}: {paths}"
     )
+
+
+# JSON Schema read to the letter is looser than the models in two places, which is why the
+# validator applies it through `StrictValidator`:
+# - Draft 2020-12 defines an integer as any number with a zero fractional part, so a conforming
+#   validator accepts 5.0 for `type: integer`; the strict models do not.
+# - python-jsonschema matches `pattern` with `re.search`, where `$` also matches before a final
+#   newline; pydantic's Rust regex (and ECMA 262) do not, so `id\n` would pass.
+LOOSE_IN_PLAIN_JSON_SCHEMA = [
+    pytest.param(_replace(ANNOTATION, START, float), id="int-as-float"),
+    pytest.param(_replace(ENTITIES, ("entities", 0, "id"), "mike-pompeo\n"), id="trailing-newline"),
+]
+
+
+@pytest.mark.parametrize("mutation", LOOSE_IN_PLAIN_JSON_SCHEMA)
+def test_plain_json_schema_accepts_what_strict_validator_rejects(mutation: Mutation) -> None:
+    document = json.loads(json.dumps(_mutated(mutation)))
+    assert list(Draft202012Validator(SCHEMAS[mutation.file_name]).iter_errors(document)) == []
+    assert list(validator_for(mutation.file_name).iter_errors(document)) != []
+    with pytest.raises(ValidationError):
+        SCHEMA_FILES[mutation.file_name].model_validate(document)
 
 
 # --- the span walker the corpus tests rely on ---------------------------------------------------

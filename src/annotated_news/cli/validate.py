@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import sys
 from itertools import groupby
 
 from ..validation import CorpusNotFound, Report, ValidatorBug, validate
@@ -19,6 +21,10 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run(arguments: argparse.Namespace) -> int:
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # Report texts quote the corpus (curly quotes, emoji): a console or pipe in a narrower
+        # encoding gets escapes for what it cannot show, not a UnicodeEncodeError.
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
         report = validate(arguments.path)
     except (CorpusNotFound, ValidatorBug, OSError) as error:
@@ -40,7 +46,7 @@ def render(report: Report) -> str:
         for issue in issues:
             position = f"{issue.line}:{issue.column}" if issue.line is not None else "-"
             where = " > ".join(part for part in (issue.record_id, issue.pointer) if part)
-            lines.append(f"  {position:>8}  {issue.severity:<7}  {issue.code}  {where}")
+            lines.append(f"  {position:>8}  {issue.severity:<7}  {issue.code}  {where}".rstrip())
             lines.append(f"            {issue.message}")
             if issue.hint:
                 lines.append(f"            hint: {issue.hint}")

@@ -40,6 +40,11 @@ _CODES = [
     Code("duplicate-key", "error", "file", "An object has the same key twice",
          "JSON parsers keep only one of the values (usually the last), silently dropping the "
          "other."),
+    Code("unpaired-surrogate", "error", "file", "A string escapes half of a surrogate pair",
+         "`\\ud800`-`\\udfff` escapes must come in high-low pairs (RFC 8259 section 8.2; I-JSON "
+         "forbids them alone): half a pair is no character, UTF-8 cannot store it and the models "
+         "reject it. Tools that cut strings by UTF-16 offsets leave them inside emoji. The rest of "
+         "the file is checked with U+FFFD in its place."),
     Code("non-finite-number", "error", "file", "NaN or Infinity in JSON",
          "NaN and Infinity are not JSON; some tools write them, and other tools cannot read them."),
     Code("missing-annotations", "error", "file", "An article text has no annotation file",

@@ -25,7 +25,7 @@ class FileIssues:
         self.report = report
         self.file = file
         self.document = document
-        self._text = text
+        self.text = text
         self._lines: LineIndex | None = None
 
     def add(
@@ -40,9 +40,9 @@ class FileIssues:
         line: int | None = None,
         column: int | None = None,
     ) -> None:
-        if offset is not None and self._text is not None:
+        if offset is not None and self.text is not None:
             if self._lines is None:
-                self._lines = LineIndex(self._text)
+                self._lines = LineIndex(self.text)
             line, column = self._lines.position(offset)
         elif self.document is not None and line is None:
             position = self.document.position(pointer)
@@ -63,6 +63,11 @@ class FileIssues:
                 hint=hint,
             )
         )
+
+
+def a_or_an(noun: str) -> str:
+    """`noun` with its indefinite article, for messages: "an entity", "a quote"."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def record_id_at(data: Any, pointer: str) -> str | None:
@@ -119,7 +124,7 @@ class CorpusIndex:
         if earlier is not None:
             issues.add(
                 "duplicate-id",
-                f"{definition.kind} id {record_id!r} is already used by a {earlier.kind} at "
+                f"{definition.kind} id {record_id!r} is already used by {a_or_an(earlier.kind)} at "
                 f"{earlier.file} > {earlier.pointer}",
                 pointer=pointer_join(definition.pointer, "id"),
                 record_id=record_id,
@@ -131,13 +136,17 @@ class CorpusIndex:
 
 @dataclass
 class ArticleUnderCheck:
-    """One article during validation: its parsed annotation file, its text, where to report."""
+    """One article during validation: its parsed annotation file, its text, where to report.
+
+    `issues` locates by JSON pointer in the annotation file; `text_issues` by offset in the text.
+    """
 
     annotation: AnnotationFile
     data: dict
     text: str | None
     text_bytes: bytes | None
     issues: FileIssues
+    text_issues: FileIssues
     index: CorpusIndex
 
     @property

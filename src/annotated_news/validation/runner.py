@@ -112,7 +112,9 @@ class _Run:
         self.registry_issues: dict[str, FileIssues] = {}
 
     def relative(self, path: Path) -> str:
-        return str(Path(self.root.name) / path.relative_to(self.root))
+        name = str(Path(self.root.name) / path.relative_to(self.root))
+        # A file name that is not UTF-8 holds surrogate escapes, which no output can encode.
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
     def _parse(
         self, path: Path, schema_file: str, model: type[Record], lists: dict[str, str] | None = None
@@ -179,15 +181,16 @@ class _Run:
         self.report.files_checked += 1
         text_bytes = read_bytes(text_path, text_issues)
         text = decode(text_bytes, text_issues) if text_bytes is not None else None
+        text_issues.text = text
         if text is not None:
-            text_issues._text = text
             check_line_endings(text, text_issues)
         annotation, issues = self._parse(json_path, "annotation-file.schema.json", AnnotationFile,
                                          {"/article/segments": "segment", "/quotes": "quote", "/claims": "claim"})
         if annotation is None:
             return
         check_name_matches_id(json_path, annotation.article.id, issues)
-        article = ArticleUnderCheck(annotation, issues.document.data, text, text_bytes, issues, self.index)
+        article = ArticleUnderCheck(annotation, issues.document.data, text, text_bytes, issues, text_issues,
+                                    self.index)
         register_article_records(article)
         check_date(annotation.article.publication_date, "/article/publication_date", issues, annotation.article.id)
         for check in ARTICLE_CHECKS:

@@ -33,12 +33,14 @@ class LineIndex:
 
 @dataclass
 class JsonDocument:
-    """A parsed JSON file, with its duplicate keys and non-finite numbers found."""
+    """A parsed JSON file, with its duplicate keys, non-finite numbers and lone surrogates found."""
 
     text: str
     data: Any
     duplicate_keys: list[str] = field(default_factory=list)
     non_finite: list[str] = field(default_factory=list)
+    # Strings with an escaped half of a surrogate pair (`"\ud83d"`), replaced by U+FFFD in `data`.
+    lone_surrogates: list[str] = field(default_factory=list)
     _positions: dict[str, int] | None = None
     _lines: LineIndex | None = None
 
@@ -70,12 +72,38 @@ def parse_json(text: str) -> JsonDocument:
 
     data = json.loads(text, object_pairs_hook=keep_pairs, parse_constant=non_finite)
     document = JsonDocument(text=text, data=data)
+    if _SURROGATE_ESCAPE.search(text):
+        document.data = _replace_lone_surrogates(data, "", document.lone_surrogates)
     if suspicious:
         scan = _Scanner(text)
         scan.run()
         document.duplicate_keys = scan.duplicate_keys
         document.non_finite = scan.non_finite
     return document
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_lone_surrogates(node: Any, pointer: str, found: list[str]) -> Any:
+    # json.loads joins escaped pairs into one character; what is left of U+D800-U+DFFF is alone,
+    # cannot be written as UTF-8, and no model accepts it.
+    if isinstance(node, str):
+        if _SURROGATE.search(node):
+            found.append(pointer)
+            return _SURROGATE.sub("\ufffd", node)
+        return node
+    if isinstance(node, list):
+        return [_replace_lone_surrogates(item, pointer_join(pointer, position), found)
+                for position, item in enumerate(node)]
+    if isinstance(node, dict):
+        clean = {}
+        for key, value in node.items():
+            key = _replace_lone_surrogates(key, pointer, found)
+            clean[key] = _replace_lone_surrogates(value, pointer_join(pointer, key), found)
+        return clean
+    return node
 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -94,7 +122,12 @@ class _Scanner:
         self.non_finite: list[str] = []
 
     def run(self) -> None:
-        self._value(self._skip(0), "")
+        try:
+            self._value(self._skip(0), "")
+        except RecursionError:
+            # Nested deeper than Python recurses: keep what was found before. No corpus schema
+            # allows such depth, so the structure layer reports the file anyway.
+            pass
 
     def _skip(self, index: int) -> int:
         return _WHITESPACE.match(self.text, index).end()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from ..context import FileIssues
-from ..source import JsonDocument, parse_json
+from ..source import JsonDocument, LineIndex, parse_json
 
 _BOM = b"\xef\xbb\xbf"
+_LONG_NUMBER = re.compile(r"[0-9]{4301,}")
 
 
 def read_bytes(path: Path, issues: FileIssues) -> bytes | None:
@@ -45,10 +47,13 @@ def check_line_endings(text: str, issues: FileIssues) -> None:
     crlf = text.count("\r\n")
     bare = text.count("\r") - crlf
     kinds = ", ".join(part for part in (f"{crlf} CRLF" * bool(crlf), f"{bare} bare CR" * bool(bare)) if part)
+    if crlf:
+        hint = ("convert to LF (e.g. `dos2unix`); offsets after each CRLF shift by one, so "
+                "recompute spans made on the CRLF text or subtract the CRs before them")
+    else:
+        hint = "convert to LF (e.g. `mac2unix`); a bare CR stands for one LF, so offsets stay right"
     issues.add("non-lf-line-endings", f"the text has {kinds} line ending(s); the first is here",
-               offset=position,
-               hint="convert to LF (e.g. `dos2unix`); offsets after each CR shift by one, so "
-                    "recompute spans made on the CRLF text or subtract the CRs before them")
+               offset=position, hint=hint)
 
 
 def read_json(path: Path, issues: FileIssues) -> JsonDocument | None:
@@ -67,11 +72,31 @@ def read_json(path: Path, issues: FileIssues) -> JsonDocument | None:
                    column=error.colno,
                    hint="a trailing comma, a missing comma or quote, or a comment are the usual causes")
         return None
+    except (RecursionError, ValueError) as error:
+        # Nesting deeper than the parser recurses, or an integer longer than Python converts.
+        position = None
+        if isinstance(error, RecursionError):
+            reason = "nested too deeply"
+        else:
+            reason = "a number has over 4300 digits"
+            long_number = _LONG_NUMBER.search(text)
+            position = LineIndex(text).position(long_number.start()) if long_number else None
+        issues.add("invalid-json", f"cannot be read as JSON: {reason}",
+                   line=position[0] if position else None, column=position[1] if position else None,
+                   hint="no corpus file nests more than a few levels or holds numbers that long; "
+                        "the file is probably not a corpus file")
+        return None
     issues.document = document
     for pointer in document.duplicate_keys:
         key = pointer.rsplit("/", 1)[-1]
         issues.add("duplicate-key", f"key {key!r} appears twice in the same object; only the last value counts",
                    pointer=pointer, hint="remove or rename one of them")
+    for pointer in document.lone_surrogates:
+        issues.add("unpaired-surrogate",
+                   "a string escapes half of a UTF-16 surrogate pair (\\ud800-\\udfff) alone",
+                   pointer=pointer,
+                   hint="write the character itself, or both halves of the pair; a tool probably "
+                        "cut the string inside an emoji (UTF-16 offsets)")
     for pointer in document.non_finite:
         issues.add("non-finite-number", "NaN or Infinity is not a JSON number", pointer=pointer,
                    hint="use null for a missing value")

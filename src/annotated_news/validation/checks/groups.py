@@ -66,7 +66,7 @@ def check_groups_complete(groups, kind: str, pointer: str, index: CorpusIndex, i
             own = index.group_of.get(member)
             if own != group.id:
                 issues.add("group-membership-mismatch",
-                           f"lists {member}, whose {GROUP_FIELD[kind]} is {own}",
+                           f"lists {member}, whose {GROUP_FIELD[kind]} is {own or 'null'}",
                            pointer=member_pointer, record_id=group.id,
                            hint=f"set {GROUP_FIELD[kind]} of {member} to {group.id}, or remove it here")
         if group.id not in index.pointed_groups:

@@ -21,8 +21,8 @@ def check_quotation_marks(article: ArticleUnderCheck) -> None:
     for position in sorted(openings):
         if any(start <= position < end for start, end in covered + skipped):
             continue
-        article.issues.add(
+        article.text_issues.add(
             "unannotated-quotation-mark",
             f"quotation mark at offset {position} ({text[position:position + 30]!r}...) is not in any quote",
-            offset=position, pointer="",
+            offset=position,
             hint="annotate the quote it opens, or, for scare quotes or a title, note it in the guidelines")

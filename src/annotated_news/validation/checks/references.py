@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from ..context import ArticleUnderCheck, CorpusIndex, FileIssues
+from ..context import ArticleUnderCheck, CorpusIndex, FileIssues, a_or_an
 
 
 def resolve(reference: str | None, kind: str, pointer: str, index: CorpusIndex, issues: FileIssues,
@@ -21,8 +21,9 @@ def resolve(reference: str | None, kind: str, pointer: str, index: CorpusIndex, 
                    hint=f"did you mean {close[0]!r}?" if close else f"add the {kind} or fix the id")
         return False
     if definition.kind != kind:
-        issues.add("wrong-record-kind", f"{reference!r} is a {definition.kind}, not a {kind}",
-                   pointer=pointer, record_id=record_id, hint=f"name a {kind} here")
+        issues.add("wrong-record-kind",
+                   f"{reference!r} is {a_or_an(definition.kind)}, not {a_or_an(kind)}",
+                   pointer=pointer, record_id=record_id, hint=f"name {a_or_an(kind)} here")
         return False
     if entity_type is not None and definition.entity_type != entity_type:
         issues.add("wrong-record-kind",

@@ -23,8 +23,6 @@ def diagnose(text: str, span: Span) -> str:
     if "\r" in text and text.replace("\r\n", "\n")[span.start : span.end] == expected:
         return ("the file has CRLF line endings but the offsets were counted with LF only: "
                 "convert the text to LF")
-    if "\r" not in text and text.replace("\n", "\r\n")[span.start : span.end] == expected:
-        return "offsets look counted on a copy of the text with CRLF line endings; recount on the LF text"
     actual = text[span.start : span.end]
     if unicodedata.normalize("NFC", actual) == unicodedata.normalize("NFC", expected):
         return ("the same characters in another Unicode normalisation (NFC vs NFD): copy the "
@@ -35,8 +33,12 @@ def diagnose(text: str, span: Span) -> str:
         shift = span.start - nearest
         direction = "too high" if shift > 0 else "too low"
         others = f" (and at {len(found) - 1} other place(s))" if len(found) > 1 else ""
-        return (f"found at {nearest}-{nearest + len(expected)}{others}: offsets are "
+        hint = (f"found at {nearest}-{nearest + len(expected)}{others}: offsets are "
                 f"{abs(shift)} {direction}")
+        if shift > 0 and "\r" not in text and shift == text.count("\n", 0, nearest):
+            hint += (", as many as the line breaks before it: were they counted on a copy of the "
+                     "text with CRLF line endings?")
+        return hint
     return f"the text at these offsets is {actual!r}; the span text occurs nowhere in the article"
 
 

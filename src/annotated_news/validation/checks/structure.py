@@ -112,11 +112,11 @@ def _report(error: ValidationError, issues: FileIssues) -> None:
         hint = "types are strict: no quoted numbers, no 5.0 for an integer, no true/false for numbers"
     elif code == "pattern-mismatch":
         message = f"{field}: {_short(value)} does not have the required form {error.validator_value}"
-        hint = _pattern_hint(error.validator_value)
+        hint = _pattern_hint(error.validator_value, value)
     elif code == "invalid-value":
         allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
         message = f"{field}: {_short(value)} is not one of {', '.join(map(str, allowed))}"
-        hint = _closest_hint(str(value), allowed)
+        hint = _closest_hint(str(value), allowed) or f"use one of {', '.join(map(str, allowed))}"
     elif code == "empty-value":
         message = f"{field}: needs at least {error.validator_value} {'character' if isinstance(value, str) else 'item'}(s)"
         hint = "fill it in, or remove the record"
@@ -141,17 +141,28 @@ def _json_type(value: Any) -> str:
 
 
 def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except RecursionError:  # nested deeper than the encoder recurses
+        text = "[...]" if isinstance(value, list) else "{...}"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _pattern_hint(pattern: str) -> str:
+def _pattern_hint(pattern: str, value: Any) -> str:
+    if isinstance(value, str) and value != value.strip():
+        return f"remove the white space at the start or end of the value ({value!r})"
     if "Q[1-9]" in pattern:
         return "a Wikidata QID is Q followed by digits, e.g. Q22686; leave it out when unsure"
     if "[0-9a-f]{64}" in pattern:
         return "the SHA-256 of the text file's bytes as 64 lowercase hex digits"
     if "[0-9]{4}" in pattern:
         return "write the date as YYYY-MM-DD, YYYY-MM or YYYY"
+    if r"\." in pattern:
+        return "a version is MAJOR.MINOR.PATCH, e.g. 1.0.0"
+    if "https?" in pattern:
+        return "an http:// or https:// address without spaces, or null when not known"
+    if "[a-z]{2,3}" in pattern:
+        return "a BCP-47 language tag, e.g. en or en-GB"
     if "[0-9a-f]{16}" in pattern:
         return "article ids are 16 lowercase hex digits; quote, claim and segment ids add -q<n>, -c<n>, -s<n>"
     return "ids are lowercase words joined by single hyphens, with the prefix of their kind"

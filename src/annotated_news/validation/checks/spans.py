@@ -8,9 +8,10 @@ from .span_diagnosis import diagnose
 
 def check_spans(article: ArticleUnderCheck) -> None:
     text = article.text
-    # With CRLF line endings nearly every span is off; one issue says so instead of one per span.
-    crlf_shifted: list[tuple[str, str]] = []
-    lf_text = text.replace("\r\n", "\n") if text and "\r" in text else None
+    # A BOM or CRLF line endings put nearly every span off; one issue says so instead of one per span.
+    shifted: list[tuple[str, str]] = []
+    repairs = _file_level_repairs(text)
+    repaired = _repair(text, repairs) if repairs else None
     for pointer, span, record_id in article.spans():
         if span.end <= span.start:
             article.issues.add("empty-span", f"end {span.end} is not after start {span.start}",
@@ -19,8 +20,8 @@ def check_spans(article: ArticleUnderCheck) -> None:
             continue
         if text is None:
             continue
-        if lf_text is not None and lf_text[span.start : span.end] == span.text != text[span.start : span.end]:
-            crlf_shifted.append((pointer, record_id))
+        if repaired is not None and repaired[span.start : span.end] == span.text != text[span.start : span.end]:
+            shifted.append((pointer, record_id))
         elif span.end > len(text):
             article.issues.add(
                 "span-out-of-bounds",
@@ -33,18 +34,30 @@ def check_spans(article: ArticleUnderCheck) -> None:
                 f"text {_short(span.text)} is not the text at {span.start}-{span.end} "
                 f"({_short(text[span.start:span.end])})",
                 pointer=pointer, record_id=record_id, hint=diagnose(text, span))
-    if crlf_shifted:
-        _report_crlf_shift(article, crlf_shifted)
+    if shifted:
+        pointer, record_id = shifted[0]
+        article.issues.add(
+            "span-text-mismatch",
+            f"{len(shifted)} span(s), this one first, match the text only {' and '.join(repairs.values())}",
+            pointer=pointer, record_id=record_id,
+            hint=f"the text file has {' and '.join(repairs)}: fix that and these spans are right")
 
 
 def _short(value: str) -> str:
     return repr(value if len(value) <= 40 else value[:37] + "...")
 
 
-def _report_crlf_shift(article: ArticleUnderCheck, shifted: list[tuple[str, str]]) -> None:
-    pointer, record_id = shifted[0]
-    article.issues.add(
-        "span-text-mismatch",
-        f"{len(shifted)} span(s), this one first, match the text only with LF line endings",
-        pointer=pointer, record_id=record_id,
-        hint="the text file has CRLF line endings: convert it to LF and these spans are right")
+def _file_level_repairs(text: str | None) -> dict[str, str]:
+    """File-level defects of the text that shift offsets: what they are -> the text without them."""
+    repairs = {}
+    if text and text.startswith("\ufeff"):
+        repairs["a byte order mark"] = "without the byte order mark"
+    if text and "\r\n" in text:
+        repairs["CRLF line endings"] = "with LF line endings"
+    return repairs
+
+
+def _repair(text: str, repairs: dict[str, str]) -> str:
+    if "a byte order mark" in repairs:
+        text = text.removeprefix("\ufeff")
+    return text.replace("\r\n", "\n")

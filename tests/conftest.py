@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,25 @@ from annotated_news.models import Article, Span
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = REPO_ROOT / "corpus"
 SCHEMA_DIR = REPO_ROOT / "schema"
+
+# --- nothing reaches the network or the user's caches -----------------------------------------
+# Set before a test module imports `datasets`, `huggingface_hub` or `mlcroissant`, which read
+# these at import time: the Hub is never contacted, and their caches live in a folder removed at
+# the end of the session.
+_CACHE_DIR = Path(tempfile.mkdtemp(prefix="annotated-news-test-cache-"))
+os.environ.update(
+    {
+        "HF_HUB_OFFLINE": "1",
+        "HF_DATASETS_OFFLINE": "1",
+        "HF_HOME": str(_CACHE_DIR / "huggingface"),
+        "HF_DATASETS_CACHE": str(_CACHE_DIR / "huggingface" / "datasets"),
+        "CROISSANT_CACHE": str(_CACHE_DIR / "croissant"),
+    }
+)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_CACHE_DIR, ignore_errors=True)
 
 
 # --- the span walker ---------------------------------------------------------------------------

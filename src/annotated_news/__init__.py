@@ -17,6 +17,20 @@ DATASET_VERSION: str = _json.loads(
 )["version"]
 """Version of the corpus shipped with this package (semver, TFDS rules)."""
 
+
+def load_hf(config: str, corpus_dir=None):
+    """One release config (`articles`, `quotes`, `claims`, `entities`, `utterances`,
+    `claim_groups`, `documents`) of a corpus, by default the shipped one, as a
+    `datasets.DatasetDict` with a `train` split.
+
+    Built offline from the corpus with the release's features and row builders: the same rows as
+    the released parquet files. Needs `datasets` (imported only when called).
+    """
+    from .release.hf import load_hf as _load_hf
+
+    return _load_hf(config, corpus_dir)
+
+
 __all__ = [
     "DATASET_VERSION",
     "SCHEMA_VERSION",
@@ -34,5 +48,6 @@ __all__ = [
     "UtteranceGroup",
     "__version__",
     "load",
+    "load_hf",
     "validate",
 ]

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 
-def dumps_json(data: Any) -> str:
-    """Indented, key order kept, non-ASCII kept readable, newline-terminated: diff-friendly."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+def dumps_json(data: Any, *, sort_keys: bool = False) -> str:
+    """Indented, key order kept (or sorted), non-ASCII kept readable, newline-terminated:
+    diff-friendly."""
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=sort_keys) + "\n"
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:

@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from .._version import __version__
-from . import summary, validate
+from . import build, summary, validate
 
-COMMANDS = {"validate": validate, "summary": summary}
+COMMANDS = {"validate": validate, "summary": summary, "build": build}
 
 
 def main(argv: list[str] | None = None) -> int:

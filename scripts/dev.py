@@ -1,6 +1,6 @@
 """Set up the development environment if needed, then run the main job or the tests.
 
-    python3 scripts/dev.py main    # validate the corpus, then print its summary
+    python3 scripts/dev.py main    # validate, build the release, load it back, print a summary
     python3 scripts/dev.py test    # run the test suite (extra arguments go to pytest)
 
 Needs only python3 (>= 3.10): creates `.venv/` and installs the project with its test extra the first
@@ -10,6 +10,7 @@ time, and again whenever pyproject.toml changes.
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
 import venv
@@ -20,10 +21,14 @@ VENV = ROOT / ".venv"
 PYTHON = VENV / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
 STAMP = VENV / ".installed-pyproject-sha256"
 
+DATASET_VERSION = json.loads((ROOT / "corpus" / "dataset.json").read_text(encoding="utf-8"))["version"]
+
 # Each job is a list of steps; a failing step stops the job. Extra arguments go to the last step.
 JOBS = {
     "main": [
         ["-m", "annotated_news", "validate", "corpus"],
+        ["-m", "annotated_news", "build", "corpus", "--out", "dist"],
+        ["-m", "annotated_news", "verify", f"dist/annotated-news-{DATASET_VERSION}"],
         ["-m", "annotated_news", "summary", "corpus"],
     ],
     "test": [["-m", "pytest"]],

@@ -302,10 +302,22 @@ def test_existing_version_is_never_overwritten(release: Path, capsys) -> None:
     before = _files(release)
     with pytest.raises(ReleaseExists, match="never overwritten"):
         build(CORPUS_DIR, release.parent)
-    assert main(["build", str(CORPUS_DIR), "--out", str(release.parent)]) == 1
-    assert "already exists" in capsys.readouterr().out
+    # The command accepts a byte-identical rebuild as done, and leaves the folder as it was.
+    assert main(["build", str(CORPUS_DIR), "--out", str(release.parent)]) == 0
+    assert "already built, byte-identical" in capsys.readouterr().out
     assert _files(release) == before
     assert [path.name for path in release.parent.iterdir()] == [release.name]
+
+
+def test_existing_version_with_other_content_is_refused_by_the_command(release: Path, tmp_path: Path, capsys) -> None:
+    shutil.copytree(release, tmp_path / release.name)
+    changed = tmp_path / release.name / "TEXT_RIGHTS.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "edited\n", encoding="utf-8")
+    before = _files(tmp_path / release.name)
+    assert main(["build", str(CORPUS_DIR), "--out", str(tmp_path)]) == 1
+    assert "already exists" in capsys.readouterr().out
+    assert _files(tmp_path / release.name) == before
+    assert [path.name for path in tmp_path.iterdir()] == [release.name]
 
 
 @pytest.mark.parametrize("step", ["write_croissant", "write_checksums"])

@@ -6,9 +6,16 @@ import argparse
 import sys
 
 from .._version import __version__
-from . import build, summary, validate
+from . import build, diff, publish, summary, validate, verify
 
-COMMANDS = {"validate": validate, "summary": summary, "build": build}
+COMMANDS = {
+    "validate": validate,
+    "build": build,
+    "verify": verify,
+    "diff": diff,
+    "publish": publish,
+    "summary": summary,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

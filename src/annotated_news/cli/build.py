@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 
 from ._table import render_table
 
@@ -21,6 +22,11 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
         "--changelog",
         help="CHANGELOG.md with a '### Dataset <version>' section (default: beside the corpus)",
     )
+    parser.add_argument(
+        "--previous",
+        help="release folder to compare with for the version bump (default: the latest earlier "
+        "release in --out)",
+    )
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -29,8 +35,10 @@ def run(arguments: argparse.Namespace) -> int:
     from ..validation import CorpusNotFound
 
     started = time.perf_counter()
+    existing = {path.name for path in Path(arguments.out).glob("annotated-news-*")}
     try:
-        release = build(arguments.path, arguments.out, changelog=arguments.changelog)
+        release = build(arguments.path, arguments.out, changelog=arguments.changelog,
+                        previous=arguments.previous, accept_identical=True)
     except BuildError as error:
         print(f"annotated-news build: {error}")
         return EXIT_REFUSED
@@ -40,8 +48,9 @@ def run(arguments: argparse.Namespace) -> int:
     files = sorted(path for path in release.rglob("*") if path.is_file())
     rows = [[path.relative_to(release).as_posix(), path.stat().st_size] for path in files]
     print(render_table(["file", "bytes"], rows))
+    done = "already built, byte-identical to this build:" if release.name in existing else "built"
     print(
-        f"\nbuilt {release} ({len(files)} files, {sum(size for _, size in rows)} bytes) "
+        f"\n{done} {release} ({len(files)} files, {sum(size for _, size in rows)} bytes) "
         f"in {time.perf_counter() - started:.1f} s"
     )
     return EXIT_BUILT

@@ -19,13 +19,15 @@ from ..corpus import Corpus, load
 from ..validation import validate
 from .card import WrittenConfig, card
 from .changelog import release_notes
-from .checksums import write_checksums
+from .checksums import checksums, write_checksums
 from .croissant import croissant
-from .errors import BuildError, ReleaseExists
+from .diff import diff_releases
+from .errors import BuildError, BumpTooSmall, ReleaseExists
 from .features import CONFIGS
 from .licenses import license_text, text_rights
 from .metadata import KEYWORDS, TITLE, bibtex
 from .parquet import write_parquet
+from .versions import at_least, bump_between, parse, release_folders, smallest_version
 
 DATA_DIR = "data"
 SCHEMA_DIR = "schema"
@@ -42,12 +44,17 @@ def build(
     out_dir: str | Path = "dist",
     *,
     changelog: str | Path | None = None,
+    previous: str | Path | None = None,
+    accept_identical: bool = False,
 ) -> Path:
     """Validate a corpus (default: the shipped one) and write its release under `out_dir`.
 
     `changelog` defaults to the CHANGELOG.md beside the corpus folder; its `### Dataset <version>`
-    section becomes the release notes. Returns the release folder. Raises `BuildError` (or
-    `ReleaseExists`) when the corpus is invalid, the notes are missing or the version exists.
+    section becomes the release notes. The new release is compared with `previous` (default: the
+    latest earlier release under `out_dir`) and refused when its version bump is smaller than the
+    changes need. An existing version folder is never overwritten; with `accept_identical`, one
+    byte-identical to this build counts as built. Returns the release folder. Raises `BuildError`
+    (`ReleaseExists`, `BumpTooSmall`) when the release cannot be built.
     """
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else _paths.default_corpus_dir()
     changelog = Path(changelog) if changelog is not None else corpus_dir.parent / "CHANGELOG.md"
@@ -56,18 +63,56 @@ def build(
     notes = release_notes(changelog, corpus.version)
     out_dir = Path(out_dir)
     target = out_dir / release_name(corpus)
-    _refuse_existing(target)
+    if not accept_identical:
+        _refuse_existing(target)
     out_dir.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=out_dir))
     try:
         os.chmod(temporary, 0o777 & ~_current_umask())
         write_release(corpus, corpus_dir, temporary, notes)
+        if accept_identical and target.is_dir() and checksums(target) == checksums(temporary):
+            shutil.rmtree(temporary)
+            return target
         _refuse_existing(target)
+        _require_allowed_bump(corpus.version, temporary, _previous_release(out_dir, corpus.version, previous))
         os.rename(temporary, target)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     return target
+
+
+def _previous_release(out_dir: Path, version: str, previous: str | Path | None) -> Path | None:
+    """The release to compare with: the given one, or the latest earlier one under `out_dir`."""
+    if previous is not None:
+        return Path(previous)
+    releases = release_folders(out_dir)
+    later = [other for other in releases if parse(other) > parse(version)]
+    if later:
+        raise BuildError(
+            f"{out_dir} already holds release {later[-1]}, later than {version}: versions only go "
+            "up; set a higher version in dataset.json"
+        )
+    earlier = [other for other in releases if parse(other) < parse(version)]
+    return releases[earlier[-1]] if earlier else None
+
+
+def _require_allowed_bump(version: str, new_release: Path, previous: Path | None) -> None:
+    """Refuse a version bump smaller than the changes since `previous` need (TFDS rules)."""
+    if previous is None:
+        return
+    old_version = previous.name.rsplit("-", 1)[-1]
+    bump = bump_between(old_version, version)
+    difference = diff_releases(previous, new_release)
+    required = difference.required
+    if bump is None or not at_least(bump, required):
+        needed = smallest_version(old_version, required if required != "none" else "patch")
+        raise BumpTooSmall(
+            f"version {version} is a {bump or 'no'} bump from {old_version}, but the changes need "
+            f"a {required} bump: at least {needed}.\n"
+            + "\n".join(f"  {reason}" for reason in difference.reasons())
+            + f"\nSet version {needed} in dataset.json, with its '### Dataset {needed}' CHANGELOG entry."
+        )
 
 
 def write_release(corpus: Corpus, corpus_dir: Path, release_dir: Path, notes: str) -> None:

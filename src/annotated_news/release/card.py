@@ -183,8 +183,8 @@ def _structure(corpus: Corpus, written: dict[str, WrittenConfig]) -> str:
         (
             "Ids link the configs: `article_id` is an article's `id`; `speaker`, `claimant`, "
             "`outlet` and `about` hold entity ids (`entities`); `utterance` and `claim_group` hold "
-            "the ids of the `utterances` and `claim_groups` rows; `event` holds an event id "
-            "(events are described in the corpus file `events.json`). A struct member is written "
+            "the ids of the `utterances` and `claim_groups` rows; `event` holds an `events` id. "
+            "A struct member is written "
             "`parent.member`, a member of each item of a list `parent[].member`."
         ),
     ]

@@ -7,3 +7,7 @@ class BuildError(Exception):
 
 class ReleaseExists(BuildError):
     """The version folder already exists: a release is never overwritten."""
+
+
+class BumpTooSmall(BuildError):
+    """The version bump is smaller than the changes since the previous release need (TFDS rules)."""

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from datasets import ClassLabel, Features, List, Value
 from pydantic import BaseModel
 
-from ..models import Article, Claim, ClaimGroup, Entity, Quote, UtteranceGroup
+from ..models import Article, Claim, ClaimGroup, Entity, Event, Quote, UtteranceGroup
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "quotes": QUOTE_COLUMNS,
     "claims": CLAIM_COLUMNS,
     "entities": model_columns(Entity),
+    "events": model_columns(Event),
     "utterances": (
         *model_columns(UtteranceGroup, exclude=("members", "differences")),
         list_of(
@@ -189,6 +190,8 @@ SUMMARIES: dict[str, str] = {
     "types, stance.",
     "entities": "One row per entity (person, outlet, party, organisation, country, group) that "
     "the annotations refer to.",
+    "events": "One row per news event (story) the articles cover, with its date and the evidence "
+    "for it.",
     "utterances": "One row per utterance reported more than once: each report (variant) and "
     "every wording difference between them.",
     "claim_groups": "One row per proposition made in several articles, with each article's "

@@ -39,6 +39,10 @@ def entities(corpus: Corpus) -> list[dict[str, Any]]:
     return [entity.model_dump() for entity in corpus.entities]
 
 
+def events(corpus: Corpus) -> list[dict[str, Any]]:
+    return [event.model_dump() for event in corpus.events]
+
+
 def utterances(corpus: Corpus) -> list[dict[str, Any]]:
     return [
         _group(group, "variants", "quote_id", map(corpus.quote, group.members), _quote)
@@ -78,6 +82,7 @@ BUILDERS: dict[str, Callable[[Corpus], list[dict[str, Any]]]] = {
     "quotes": quotes,
     "claims": claims,
     "entities": entities,
+    "events": events,
     "utterances": utterances,
     "claim_groups": claim_groups,
     "documents": documents,

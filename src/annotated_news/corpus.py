@@ -23,6 +23,7 @@ from .models import (
     Quote,
     UtteranceGroup,
     UtteranceRegistry,
+    attach,
 )
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -62,23 +63,22 @@ class Corpus:
         self._claims_by: dict[str, list[Claim]] = defaultdict(list)
         for annotation, text in files:
             article = annotation.article
-            article._text = text
-            article._corpus = self
+            attach(article, corpus=self, text=text)
             self.articles.append(article)
             for quote in annotation.quotes:
-                quote._article_id, quote._corpus = article.id, self
+                attach(quote, corpus=self, article_id=article.id)
                 self.quotes.append(quote)
                 self._quotes_in[article.id].append(quote)
                 if quote.speaker is not None:
                     self._quotes_by[quote.speaker].append(quote)
             for claim in annotation.claims:
-                claim._article_id, claim._corpus = article.id, self
+                attach(claim, corpus=self, article_id=article.id)
                 self.claims.append(claim)
                 self._claims_in[article.id].append(claim)
                 if claim.claimant is not None:
                     self._claims_by[claim.claimant].append(claim)
         for entity in entities:
-            entity._corpus = self
+            attach(entity, corpus=self)
         self._articles = _index(self.articles, "article")
         self._quotes = _index(self.quotes, "quote")
         self._claims = _index(self.claims, "claim")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -170,40 +170,34 @@ class Article(Record):
         description="Annotator's notes on the metadata: where a value comes from, why one is null.",
     )
 
-    _text: str | None = PrivateAttr(default=None)
-    _corpus: Corpus | None = PrivateAttr(default=None)
-
     @property
     def text(self) -> str:
         """The article text, as stored (loaded by `annotated_news.load`)."""
-        return _attached(self, self._text)
+        return _attached(self, "text")
 
     @property
     def quotes(self) -> list[Quote]:
         """The quotes annotated in this article, in file order."""
-        return _attached(self, self._corpus).quotes_in(self.id)
+        return _attached(self, "corpus").quotes_in(self.id)
 
     @property
     def claims(self) -> list[Claim]:
         """The claims annotated in this article, in file order."""
-        return _attached(self, self._corpus).claims_in(self.id)
+        return _attached(self, "corpus").claims_in(self.id)
 
     @property
     def outlet_entity(self) -> Entity | None:
         """The outlet as an `Entity`, or None when unknown."""
-        return _attached(self, self._corpus).entity(self.outlet)
+        return _attached(self, "corpus").entity(self.outlet)
 
 
 class AnnotationRecord(Record):
     """A record annotated inside one article (a quote or a claim)."""
 
-    _article_id: str | None = PrivateAttr(default=None)
-    _corpus: Corpus | None = PrivateAttr(default=None)
-
     @property
     def article(self) -> Article:
         """The article this record is in."""
-        return _attached(self, self._corpus).article(self._article_id)
+        return _attached(self, "corpus").article(_attached(self, "article_id"))
 
 
 class Quote(AnnotationRecord):
@@ -260,7 +254,7 @@ class Quote(AnnotationRecord):
     @property
     def speaker_entity(self) -> Entity | None:
         """The speaker as an `Entity`, or None for an unnamed source."""
-        return _attached(self, self._corpus).entity(self.speaker)
+        return _attached(self, "corpus").entity(self.speaker)
 
     @property
     def text(self) -> str:
@@ -270,7 +264,7 @@ class Quote(AnnotationRecord):
     @property
     def other_reports(self) -> list[Quote]:
         """Other quotes reporting the same utterance (this article's and other articles')."""
-        corpus = _attached(self, self._corpus)
+        corpus = _attached(self, "corpus")
         if self.utterance is None:
             return []
         group = corpus.utterance(self.utterance)
@@ -336,18 +330,18 @@ class Claim(AnnotationRecord):
     @property
     def claimant_entity(self) -> Entity | None:
         """The claimant as an `Entity`, or None when unknown or unnamed."""
-        return _attached(self, self._corpus).entity(self.claimant)
+        return _attached(self, "corpus").entity(self.claimant)
 
     @property
     def supporting(self) -> list[Quote]:
         """The supporting quotes as `Quote` objects."""
-        corpus = _attached(self, self._corpus)
+        corpus = _attached(self, "corpus")
         return [corpus.quote(quote_id) for quote_id in self.supporting_quotes]
 
     @property
     def group_members(self) -> list[Claim]:
         """Other claims of the same claim group, in any article."""
-        corpus = _attached(self, self._corpus)
+        corpus = _attached(self, "corpus")
         if self.claim_group is None:
             return []
         group = corpus.claim_group(self.claim_group)
@@ -372,17 +366,15 @@ class Entity(Record):
         description="Wikidata QID (`Q` + digits); only where the identity is certain.",
     )
 
-    _corpus: Corpus | None = PrivateAttr(default=None)
-
     @property
     def quotes(self) -> list[Quote]:
         """Quotes whose speaker is this entity: what they said."""
-        return _attached(self, self._corpus).quotes_by(self.id)
+        return _attached(self, "corpus").quotes_by(self.id)
 
     @property
     def claims(self) -> list[Claim]:
         """Claims whose claimant is this entity."""
-        return _attached(self, self._corpus).claims_by(self.id)
+        return _attached(self, "corpus").claims_by(self.id)
 
 
 class Event(Record):
@@ -504,10 +496,21 @@ class DatasetInfo(Record):
     )
 
 
-def _attached(record: Record, value):
-    if value is None:
+def attach(record: Record, **navigation) -> None:
+    """Link a loaded record to its corpus (and article, text) for the navigation properties.
+
+    Kept in pydantic's per-instance private storage without declaring private attributes: declared
+    ones cost an initialisation on every validated instance, which the validator makes by the
+    million.
+    """
+    object.__setattr__(record, "__pydantic_private__", navigation)
+
+
+def _attached(record: Record, name: str):
+    navigation = record.__pydantic_private__
+    if not navigation or name not in navigation:
         raise RuntimeError(
             f"{type(record).__name__} {getattr(record, 'id', '')!r} is not attached to a corpus: "
             "navigation works on records from annotated_news.load()"
         )
-    return value
+    return navigation[name]

@@ -52,7 +52,8 @@ _CODES = [
     Code("missing-text", "error", "file", "An annotation file has no article text",
          "Each `NNN_<id>.json` needs the text `NNN_<id>.txt` beside it."),
     Code("bad-file-name", "error", "file", "An article file name is not `NNN_<id>.txt` or `.json`",
-         "Article files are named by a three-digit position and the 16-hex article id."),
+         "Article files are named by their position, zero-padded to three or more digits "
+         "(`007_`, or `00007_` in a corpus of 10,000 or more), and the 16-hex article id."),
     Code("file-name-mismatch", "error", "file", "The file name does not match the article id",
          "The id in `NNN_<id>.json` must equal `article.id` inside it."),
     Code("unsafe-id", "error", "file", "An article id is unsafe as a file name",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,27 +100,40 @@ class Definition:
 
 @dataclass
 class CorpusIndex:
-    """What cross-file checks need, and nothing more: ids, kinds, group memberships.
+    """What cross-file checks need, and nothing more.
 
-    Built while the files stream past; article texts are never kept.
+    Registry records and article ids are kept; a quote, claim or segment is kept only when a group
+    names it as a member or its id lacks its article's prefix (so it could collide with another
+    file's). Article texts and annotations are never kept: memory grows with the registries and the
+    number of articles, not with the annotations.
+
+    While articles are checked in parallel, each chunk fills a `child` index that reads the
+    registries from its parent; `merge` brings the chunk's findings back in file order.
     """
 
     definitions: dict[str, Definition] = field(default_factory=dict)
+    # A chunk's index reads the registries' definitions from its parent, and writes its own above.
+    inherited: dict[str, Definition] = field(default_factory=dict)
     # group id -> (member id, JSON pointer in the registry) as the registry lists them
     group_members: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     # member id -> the group whose registry entry lists it first
     listed_in: dict[str, str] = field(default_factory=dict)
-    # record id -> the group its own annotation names (None for none)
-    group_of: dict[str, str | None] = field(default_factory=dict)
-    pointed_groups: set[str] = field(default_factory=set)
     # wording-difference readings to check once their quotes are seen: (quote id, text, pointer)
     readings: list[tuple[str, str, str]] = field(default_factory=list)
+    reading_quotes: set[str] = field(default_factory=set)
+    # group member id -> the group its own annotation names (None for none)
+    group_of: dict[str, str | None] = field(default_factory=dict)
+    pointed_groups: set[str] = field(default_factory=set)
     # quote id -> content text, kept only for quotes that a reading names
     contents: dict[str, str] = field(default_factory=dict)
     referenced_entities: set[str] = field(default_factory=set)
+    _ids_by_kind: dict[str, list[str]] | None = None
+
+    def lookup(self, record_id: str) -> Definition | None:
+        return self.definitions.get(record_id) or self.inherited.get(record_id)
 
     def define(self, record_id: str, definition: Definition, issues: FileIssues) -> None:
-        earlier = self.definitions.get(record_id)
+        earlier = self.lookup(record_id)
         if earlier is not None:
             issues.add(
                 "duplicate-id",
@@ -133,6 +146,64 @@ class CorpusIndex:
             return
         self.definitions[record_id] = definition
 
+    def wanted(self, record_id: str) -> bool:
+        """Whether other files refer to this quote or claim (as a group member)."""
+        return record_id in self.listed_in
+
+    def ids_of_kind(self, kind: str) -> list[str]:
+        """Registry ids of one kind, for did-you-mean hints (registries are complete by then)."""
+        if self._ids_by_kind is None:
+            self._ids_by_kind = {}
+            for record_id, definition in self.definitions.items():
+                self._ids_by_kind.setdefault(definition.kind, []).append(record_id)
+        return self._ids_by_kind.get(kind, [])
+
+    def child(self) -> CorpusIndex:
+        """An index for one chunk of articles: reads everything here, writes only its own."""
+        return CorpusIndex(
+            inherited=self.definitions,
+            group_members=self.group_members,
+            listed_in=self.listed_in,
+            readings=self.readings,
+            reading_quotes=self.reading_quotes,
+            _ids_by_kind=self._ids_by_kind,
+        )
+
+    def seal_registries(self) -> None:
+        """The registries are complete: index their ids by kind once, for the articles' hints."""
+        self._ids_by_kind = None
+        self.ids_of_kind("")
+
+    def findings(self) -> IndexFindings:
+        """What a child index learnt, to send back to the parent."""
+        return IndexFindings(
+            definitions=self.definitions,
+            group_of=self.group_of,
+            pointed_groups=self.pointed_groups,
+            contents=self.contents,
+            referenced_entities=self.referenced_entities,
+        )
+
+    def merge(self, findings: IndexFindings, issues_for: Callable[[str], FileIssues]) -> None:
+        for record_id, definition in findings.definitions.items():
+            if record_id in self.definitions:  # a duplicate: only then is the file read again
+                self.define(record_id, definition, issues_for(definition.file))
+            else:
+                self.definitions[record_id] = definition
+        self.group_of.update(findings.group_of)
+        self.pointed_groups |= findings.pointed_groups
+        self.contents.update(findings.contents)
+        self.referenced_entities |= findings.referenced_entities
+
+
+@dataclass
+class IndexFindings:
+    definitions: dict[str, Definition]
+    group_of: dict[str, str | None]
+    pointed_groups: set[str]
+    contents: dict[str, str]
+    referenced_entities: set[str]
+
 
 @dataclass
 class ArticleUnderCheck:
@@ -142,19 +213,24 @@ class ArticleUnderCheck:
     """
 
     annotation: AnnotationFile
-    data: dict
     text: str | None
     text_bytes: bytes | None
     issues: FileIssues
     text_issues: FileIssues
     index: CorpusIndex
+    _spans: list[tuple[str, Span, str]] | None = None
 
     @property
     def article_id(self) -> str:
         return self.annotation.article.id
 
-    def spans(self) -> Iterator[tuple[str, Span, str]]:
+    def spans(self) -> list[tuple[str, Span, str]]:
         """Every span of the file as (JSON pointer, span, id of the record holding it)."""
+        if self._spans is None:
+            self._spans = list(self._walk_spans())
+        return self._spans
+
+    def _walk_spans(self) -> Iterator[tuple[str, Span, str]]:
         article = self.annotation.article
         for position, segment in enumerate(article.segments):
             yield f"/article/segments/{position}/span", segment.span, segment.id

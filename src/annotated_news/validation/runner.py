@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .. import _paths
 from .._version import SCHEMA_VERSION
@@ -23,7 +27,7 @@ from .checks.article_quotes import check_article_has_quotes
 from .checks.claimants import check_claimants
 from .checks.cue_overlap import check_cue_overlap
 from .checks.dates import check_date
-from .checks.file_encoding import check_line_endings, decode, read_bytes, read_json
+from .checks.file_encoding import check_line_endings, decode, parse_json_text, read_bytes, read_json
 from .checks.file_names import check_name_matches_id, check_unsafe_id, pair_article_files
 from .checks.groups import check_article_groups, check_groups_complete, register_groups
 from .checks.nesting import check_nesting
@@ -40,8 +44,9 @@ from .checks.spans import check_spans
 from .checks.structure import check_structure
 from .checks.text_hash import check_text_hash
 from .checks.unreferenced_entities import check_unreferenced_entities
-from .context import ArticleUnderCheck, CorpusIndex, FileIssues
+from .context import ArticleUnderCheck, CorpusIndex, FileIssues, IndexFindings
 from .issues import Report
+from .source import JsonDocument, key_tokens
 
 # Per-article checks, in the order their issues are most useful to read.
 ARTICLE_CHECKS = (
@@ -84,8 +89,21 @@ REGISTRIES = (
 )
 
 
-def validate(path: str | Path | None = None) -> Report:
+Engine = Literal["fast", "jsonschema"]
+CHUNK_SIZE = 256
+PARALLEL_FROM = 2 * CHUNK_SIZE
+
+
+def validate(
+    path: str | Path | None = None, *, engine: Engine = "fast", workers: int | None = None
+) -> Report:
     """Check a corpus folder (default: the one shipped with the package) and report every issue.
+
+    `engine="fast"` checks structure with the pydantic models and runs the JSON Schema (with
+    jsonschema) only on a file the models reject, to report its problems in the schema's terms; a
+    differential test shows both accept the same files. `engine="jsonschema"` runs the JSON Schema
+    on every file. Articles are checked in chunks on `workers` processes (default: one per CPU) once
+    the corpus is large enough for that to pay.
 
     Raises `CorpusNotFound` when `path` is not a corpus folder. Invalid data never raises: it is
     reported.
@@ -95,7 +113,7 @@ def validate(path: str | Path | None = None) -> Report:
         raise CorpusNotFound(f"{root} is not a folder")
     if not (root / _paths.DATASET_FILE).exists() and not (root / _paths.ARTICLES_DIR).is_dir():
         raise CorpusNotFound(f"{root} is not a corpus folder: it has neither dataset.json nor articles/")
-    run = _Run(root)
+    run = _Run(root, engine, workers if workers is not None else (os.cpu_count() or 1))
     run.dataset()
     registries = {registry.field: run.registry(registry) for registry in REGISTRIES}
     run.articles()
@@ -104,43 +122,157 @@ def validate(path: str | Path | None = None) -> Report:
     return run.report
 
 
+def relative_name(root: Path, path: Path) -> str:
+    name = f"{root.name}{os.sep}{str(path)[len(str(root)) + 1:]}"
+    # A file name that is not UTF-8 holds surrogate escapes, which no output can encode.
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def parse_file(
+    root: Path,
+    report: Report,
+    index: CorpusIndex,
+    engine: Engine,
+    path: Path,
+    schema_file: str,
+    model: type[Record],
+    lists: dict[str, str] | None = None,
+) -> tuple[Any, FileIssues]:
+    """Read, parse and check the structure of one JSON file; the model instance when it is valid."""
+    issues = FileIssues(report, relative_name(root, path))
+    if not path.exists():
+        issues.add("missing-file", f"{path.name} is missing",
+                   hint="every corpus has dataset.json, the four registries and articles/")
+        return None, issues
+    report.files_checked += 1
+    raw = read_bytes(path, issues)
+    text = decode(raw, issues) if raw is not None else None
+    if text is None:
+        return None, issues
+    if engine == "fast":
+        instance = _fast_structure(raw.removeprefix(b"\xef\xbb\xbf"), model)
+        if instance is not None:
+            issues.document = JsonDocument.lazy(text.removeprefix("\ufeff"))
+            return instance, issues
+    document = parse_json_text(text, issues)
+    if document is None:
+        return None, issues
+    if model is AnnotationFile:
+        check_unsafe_id(document.data, issues)
+    if not check_structure(document.data, schema_file, issues):
+        if lists:
+            register_unparsed_records(document.data, lists, index, issues)
+        return None, issues
+    try:
+        return model.model_validate(document.data), issues
+    except ValidationError as error:
+        raise ValidatorBug(
+            f"{issues.file}: the JSON Schema accepts this file but the {model.__name__} model "
+            f"rejects it ({error.errors()[0]['msg']}); please report this as a bug"
+        ) from error
+
+
+def _fast_structure(raw: bytes, model: type[Record]) -> Record | None:
+    """The model instance when the file is structurally clean, by the models alone: parsed and
+    validated in pydantic's Rust core, with no key written twice. None sends the file down the full
+    path (JSON parser with every file-level check, then the JSON Schema), which says what is wrong.
+    """
+    try:
+        instance = model.model_validate_json(raw)
+    except ValidationError:
+        return None
+    # pydantic keeps the last of two equal keys; key_tokens counts every key written.
+    return instance if key_tokens(raw) == _keys_kept(instance) else None
+
+
+def _keys_kept(record: BaseModel) -> int:
+    """The keys a model instance was validated from: its fields set, at every depth."""
+    count = len(record.__pydantic_fields_set__)
+    for name in _nested_fields(type(record)):
+        value = record.__dict__[name]
+        if isinstance(value, list):
+            for item in value:
+                count += _keys_kept(item)
+        elif value is not None:
+            count += _keys_kept(value)
+    return count
+
+
+@cache
+def _nested_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that hold models (or lists of them)."""
+    nested = []
+    for name, info in model.model_fields.items():
+        annotation = info.annotation
+        types = get_args(annotation) or (annotation,)
+        inner = [arg for part in types for arg in (get_args(part) or (part,))]
+        if any(isinstance(arg, type) and issubclass(arg, BaseModel) for arg in inner):
+            nested.append(name)
+    return tuple(nested)
+
+
+def check_article(
+    root: Path, report: Report, index: CorpusIndex, engine: Engine, json_path: Path, text_path: Path
+) -> None:
+    text_issues = FileIssues(report, relative_name(root, text_path))
+    report.files_checked += 1
+    text_bytes = read_bytes(text_path, text_issues)
+    text = decode(text_bytes, text_issues) if text_bytes is not None else None
+    text_issues.text = text
+    if text is not None:
+        check_line_endings(text, text_issues)
+    annotation, issues = parse_file(
+        root, report, index, engine, json_path, "annotation-file.schema.json", AnnotationFile,
+        {"/article/segments": "segment", "/quotes": "quote", "/claims": "claim"},
+    )
+    if annotation is None:
+        return
+    check_name_matches_id(json_path, annotation.article.id, issues)
+    article = ArticleUnderCheck(annotation, text, text_bytes, issues, text_issues, index)
+    register_article_records(article)
+    check_date(annotation.article.publication_date, "/article/publication_date", issues, annotation.article.id)
+    for check in ARTICLE_CHECKS:
+        check(article)
+
+
+@dataclass
+class _ChunkResult:
+    issues: list
+    files_checked: int
+    findings: IndexFindings
+
+
+def _check_chunk(root: Path, parent: CorpusIndex, engine: Engine, pairs: list[tuple[Path, Path]]) -> _ChunkResult:
+    report = Report(corpus=str(root))
+    index = parent.child()
+    for json_path, text_path in pairs:
+        check_article(root, report, index, engine, json_path, text_path)
+    return _ChunkResult(report.issues, report.files_checked, index.findings())
+
+
+_WORKER_STATE: tuple[Path, CorpusIndex, Engine] | None = None
+
+
+def _start_worker(root: Path, index: CorpusIndex, engine: Engine) -> None:
+    global _WORKER_STATE
+    _WORKER_STATE = (root, index, engine)
+
+
+def _check_chunk_in_worker(pairs: list[tuple[Path, Path]]) -> _ChunkResult:
+    return _check_chunk(*_WORKER_STATE, pairs)
+
+
 class _Run:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, engine: Engine, workers: int) -> None:
         self.root = root
+        self.engine = engine
+        self.workers = workers
         self.report = Report(corpus=str(root))
         self.index = CorpusIndex()
         self.registry_issues: dict[str, FileIssues] = {}
 
-    def relative(self, path: Path) -> str:
-        name = str(Path(self.root.name) / path.relative_to(self.root))
-        # A file name that is not UTF-8 holds surrogate escapes, which no output can encode.
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-    def _parse(
-        self, path: Path, schema_file: str, model: type[Record], lists: dict[str, str] | None = None
-    ) -> tuple[Any, FileIssues]:
-        issues = FileIssues(self.report, self.relative(path))
-        if not path.exists():
-            issues.add("missing-file", f"{path.name} is missing",
-                       hint="every corpus has dataset.json, the four registries and articles/")
-            return None, issues
-        self.report.files_checked += 1
-        document = read_json(path, issues)
-        if document is None:
-            return None, issues
-        if model is AnnotationFile:
-            check_unsafe_id(document.data, issues)
-        if not check_structure(document.data, schema_file, issues):
-            if lists:
-                register_unparsed_records(document.data, lists, self.index, issues)
-            return None, issues
-        try:
-            return model.model_validate(document.data), issues
-        except ValidationError as error:
-            raise ValidatorBug(
-                f"{issues.file}: the JSON Schema accepts this file but the {model.__name__} model "
-                f"rejects it ({error.errors()[0]['msg']}); please report this as a bug"
-            ) from error
+    def _parse(self, path: Path, schema_file: str, model: type[Record], lists=None) -> tuple[Any, FileIssues]:
+        return parse_file(self.root, self.report, self.index, self.engine, path, schema_file, model, lists)
 
     def dataset(self) -> None:
         info, issues = self._parse(self.root / _paths.DATASET_FILE, "dataset.schema.json", DatasetInfo)
@@ -170,31 +302,33 @@ class _Run:
     def articles(self) -> None:
         articles_dir = self.root / _paths.ARTICLES_DIR
         if not articles_dir.is_dir():
-            FileIssues(self.report, self.relative(articles_dir)).add(
+            FileIssues(self.report, relative_name(self.root, articles_dir)).add(
                 "missing-file", "the articles/ folder is missing", hint="create it with the article files")
             return
-        for json_path, text_path in pair_article_files(articles_dir, self.report, self.relative):
-            self.article(json_path, text_path)
+        self.index.seal_registries()
+        pairs = pair_article_files(articles_dir, self.report, partial(relative_name, self.root))
+        chunks = [pairs[start : start + CHUNK_SIZE] for start in range(0, len(pairs), CHUNK_SIZE)]
+        if self.workers > 1 and len(pairs) >= PARALLEL_FROM:
+            # fork: the workers inherit the registries' index instead of unpickling it.
+            with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=_start_worker,
+                                     initargs=(self.root, self.index, self.engine)) as pool:
+                for result in pool.map(_check_chunk_in_worker, chunks):
+                    self._merge(result)
+        else:
+            for chunk in chunks:
+                self._merge(_check_chunk(self.root, self.index, self.engine, chunk))
 
-    def article(self, json_path: Path, text_path: Path) -> None:
-        text_issues = FileIssues(self.report, self.relative(text_path))
-        self.report.files_checked += 1
-        text_bytes = read_bytes(text_path, text_issues)
-        text = decode(text_bytes, text_issues) if text_bytes is not None else None
-        text_issues.text = text
-        if text is not None:
-            check_line_endings(text, text_issues)
-        annotation, issues = self._parse(json_path, "annotation-file.schema.json", AnnotationFile,
-                                         {"/article/segments": "segment", "/quotes": "quote", "/claims": "claim"})
-        if annotation is None:
-            return
-        check_name_matches_id(json_path, annotation.article.id, issues)
-        article = ArticleUnderCheck(annotation, issues.document.data, text, text_bytes, issues, text_issues,
-                                    self.index)
-        register_article_records(article)
-        check_date(annotation.article.publication_date, "/article/publication_date", issues, annotation.article.id)
-        for check in ARTICLE_CHECKS:
-            check(article)
+    def _merge(self, result: _ChunkResult) -> None:
+        self.report.issues.extend(result.issues)
+        self.report.files_checked += result.files_checked
+        self.index.merge(result.findings, self._issues_for)
+
+    def _issues_for(self, file: str) -> FileIssues:
+        """Issues about a file seen in an earlier chunk: parse it again, only to locate them."""
+        path = self.root / Path(file).relative_to(self.root.name)
+        scratch = FileIssues(Report(corpus=str(self.root)), file)
+        return FileIssues(self.report, file, document=read_json(path, scratch))
 
     def finish(self, registries: dict[str, list]) -> None:
         for registry in REGISTRIES[2:]:

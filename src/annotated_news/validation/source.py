@@ -36,13 +36,26 @@ class JsonDocument:
     """A parsed JSON file, with its duplicate keys, non-finite numbers and lone surrogates found."""
 
     text: str
-    data: Any
+    _data: Any = None
+    _parsed: bool = False
     duplicate_keys: list[str] = field(default_factory=list)
     non_finite: list[str] = field(default_factory=list)
     # Strings with an escaped half of a surrogate pair (`"\ud83d"`), replaced by U+FFFD in `data`.
     lone_surrogates: list[str] = field(default_factory=list)
     _positions: dict[str, int] | None = None
     _lines: LineIndex | None = None
+
+    @classmethod
+    def lazy(cls, text: str) -> JsonDocument:
+        """A file already known to be clean JSON (the fast path validated it): parsed only if an
+        issue needs its data or positions."""
+        return cls(text=text)
+
+    @property
+    def data(self) -> Any:
+        if not self._parsed:
+            self._data, self._parsed = json.loads(self.text), True
+        return self._data
 
     def position(self, pointer: str) -> tuple[int, int] | None:
         """Line and column where the value at `pointer` starts (its key, for object members)."""
@@ -55,6 +68,21 @@ class JsonDocument:
             pointer = pointer.rsplit("/", 1)[0]
         offset = self._positions.get(pointer)
         return None if offset is None else self._lines.position(offset)
+
+
+_KEY_TOKEN = re.compile(rb'"[ \t\r\n]*:')
+_SPACED_KEY_TOKEN = re.compile(rb'"[ \t\r\n]+:')
+
+
+def key_tokens(raw: bytes) -> int:
+    """An upper bound on the number of object keys in JSON bytes: a quote followed by a colon.
+
+    Every key ends that way, so the count is at least the number of keys written; when it equals
+    the number of keys the parser kept, no key was written twice.
+    """
+    if _SPACED_KEY_TOKEN.search(raw):
+        return len(_KEY_TOKEN.findall(raw))
+    return raw.count(b'":')  # the same count, much faster, when no key has space before its colon
 
 
 def parse_json(text: str) -> JsonDocument:
@@ -71,9 +99,9 @@ def parse_json(text: str) -> JsonDocument:
         return float(constant)
 
     data = json.loads(text, object_pairs_hook=keep_pairs, parse_constant=non_finite)
-    document = JsonDocument(text=text, data=data)
+    document = JsonDocument(text=text, _data=data, _parsed=True)
     if _SURROGATE_ESCAPE.search(text):
-        document.data = _replace_lone_surrogates(data, "", document.lone_surrogates)
+        document._data = _replace_lone_surrogates(data, "", document.lone_surrogates)
     if suspicious:
         scan = _Scanner(text)
         scan.run()

@@ -64,6 +64,11 @@ def read_json(path: Path, issues: FileIssues) -> JsonDocument | None:
     text = decode(raw, issues)
     if text is None:
         return None
+    return parse_json_text(text, issues)
+
+
+def parse_json_text(text: str, issues: FileIssues) -> JsonDocument | None:
+    """Parse decoded JSON text, reporting JSON-level problems; None when it cannot be parsed."""
     text = text.removeprefix("\ufeff")
     try:
         document = parse_json(text)

@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from ..context import FileIssues
 
-ARTICLE_STEM = re.compile(r"^[0-9]{3}_([0-9a-f]{16})$")
+# NNN is the article's position, zero-padded to at least three digits (more for large corpora).
+ARTICLE_STEM = re.compile(r"^[0-9]{3,}_([0-9a-f]{16})$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def pair_article_files(articles_dir: Path, report, relative) -> list[tuple[Path, Path]]:
     """Complete (json, txt) pairs in name order; every lone or misnamed file is reported."""
     stems: dict[str, dict[str, Path]] = {}
-    for path in sorted(articles_dir.iterdir()):
-        if path.name.startswith(".") or path.suffix not in (".json", ".txt"):
+    # Names as strings: at 100,000 articles, Path objects for sorting cost seconds.
+    for name in sorted(entry.name for entry in os.scandir(articles_dir)):
+        stem, dot, suffix = name.rpartition(".")
+        suffix = dot + suffix
+        if name.startswith(".") or suffix not in (".json", ".txt"):
             continue
-        issues = FileIssues(report, relative(path))
-        if not ARTICLE_STEM.match(path.stem):
-            issues.add("bad-file-name",
-                       f"{path.name!r} is not named NNN_<16 hex digit id>{path.suffix}",
-                       hint="rename it, e.g. 003_0123456789abcdef" + path.suffix)
+        path = articles_dir / name
+        if not ARTICLE_STEM.match(stem):
+            FileIssues(report, relative(path)).add(
+                "bad-file-name", f"{name!r} is not named NNN_<16 hex digit id>{suffix}",
+                hint="rename it, e.g. 003_0123456789abcdef" + suffix)
             continue
-        stems.setdefault(path.stem, {})[path.suffix] = path
+        stems.setdefault(stem, {})[suffix] = path
     pairs = []
     for stem, files in sorted(stems.items()):
         if ".json" not in files:

@@ -33,17 +33,19 @@ def register_groups(groups: list[UtteranceGroup] | list[ClaimGroup], kind: str, 
                                hint="readings compare the members' wordings; add the quote to members or fix the id")
                 else:
                     index.readings.append((reading.quote, reading.text, reading_pointer))
+                    index.reading_quotes.add(reading.quote)
 
 
 def check_article_groups(article: ArticleUnderCheck) -> None:
     """At article time: each record's group lists it; keep what the readings need."""
     index = article.index
-    wanted = {quote_id for quote_id, _, _ in index.readings}
+    wanted = index.reading_quotes
     records = [(f"/quotes/{i}", "utterance group", quote) for i, quote in enumerate(article.annotation.quotes)]
     records += [(f"/claims/{i}", "claim group", claim) for i, claim in enumerate(article.annotation.claims)]
     for pointer, kind, record in records:
         group = getattr(record, GROUP_FIELD[kind])
-        index.group_of[record.id] = group
+        if index.wanted(record.id):
+            index.group_of[record.id] = group
         if record.id in wanted:
             index.contents[record.id] = "\0".join(span.text for span in record.content)
         if group is None or group not in index.group_members:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from ..context import ArticleUnderCheck
 
 OPENING_MARKS = "“„«‹"
 NOT_BODY = ("image-caption", "credit-line")
+_OPENING = re.compile(f"[{OPENING_MARKS}]")
+_STRAIGHT = re.compile('"')
 
 
 def check_quotation_marks(article: ArticleUnderCheck) -> None:
@@ -15,8 +19,8 @@ def check_quotation_marks(article: ArticleUnderCheck) -> None:
     covered = [(span.start - 1, span.end + 1) for quote in article.annotation.quotes for span in quote.content]
     skipped = [(segment.span.start, segment.span.end) for segment in article.annotation.article.segments
                if segment.kind in NOT_BODY]
-    straight = [position for position, char in enumerate(text) if char == '"']
-    openings = [position for position, char in enumerate(text) if char in OPENING_MARKS]
+    straight = [match.start() for match in _STRAIGHT.finditer(text)]
+    openings = [match.start() for match in _OPENING.finditer(text)]
     openings += straight[::2]  # straight quotes pair up: every other one opens
     for position in sorted(openings):
         if any(start <= position < end for start, end in covered + skipped):

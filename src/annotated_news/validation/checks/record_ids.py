@@ -6,19 +6,27 @@ from ..context import ArticleUnderCheck, CorpusIndex, Definition, FileIssues
 
 
 def register_article_records(article: ArticleUnderCheck) -> None:
+    """Ids are unique in the file; ids other files may need (group members, ids without the
+    article's prefix, which could collide elsewhere) go to the corpus index."""
     annotation, index, issues = article.annotation, article.index, article.issues
     article_id = annotation.article.id
     index.define(article_id, Definition("article", issues.file, "/article", article_id), issues)
     records = [(f"/article/segments/{i}", "segment", "s", segment.id) for i, segment in enumerate(annotation.article.segments)]
     records += [(f"/quotes/{i}", "quote", "q", quote.id) for i, quote in enumerate(annotation.quotes)]
     records += [(f"/claims/{i}", "claim", "c", claim.id) for i, claim in enumerate(annotation.claims)]
+    in_file = CorpusIndex()
+    prefix = f"{article_id}-"
     for pointer, kind, letter, record_id in records:
-        if not record_id.startswith(f"{article_id}-"):
+        definition = Definition(kind, issues.file, pointer, article_id)
+        in_file.define(record_id, definition, issues)
+        if not record_id.startswith(prefix):
             issues.add("id-prefix-mismatch",
                        f"{kind} id {record_id!r} does not start with the article id {article_id}",
                        pointer=f"{pointer}/id", record_id=record_id,
                        hint=f"use {article_id}-{letter}<n>")
-        index.define(record_id, Definition(kind, issues.file, pointer, article_id), issues)
+            index.define(record_id, definition, issues)
+        elif index.wanted(record_id) and index.lookup(record_id) is None:
+            index.definitions[record_id] = definition
 
 
 def register_registry_records(kind: str, records, pointer: str, index: CorpusIndex, issues: FileIssues) -> None:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import re
+
+from ...models import QUOTE_ID as _QUOTE_ID_PATTERN
 
 from ..context import ArticleUnderCheck, CorpusIndex, FileIssues, a_or_an
+
+QUOTE_ID = re.compile(_QUOTE_ID_PATTERN)
 
 
 def resolve(reference: str | None, kind: str, pointer: str, index: CorpusIndex, issues: FileIssues,
@@ -12,9 +17,15 @@ def resolve(reference: str | None, kind: str, pointer: str, index: CorpusIndex, 
     """Report a reference that names nothing or the wrong kind of record; True when it resolves."""
     if reference is None:
         return True
-    definition = index.definitions.get(reference)
+    definition = index.lookup(reference)
+    if definition is not None and definition.kind == kind and entity_type is None:
+        if kind == "entity":
+            index.referenced_entities.add(reference)
+        return True
     if definition is None:
-        candidates = [key for key, value in index.definitions.items() if value.kind == kind]
+        # Only ids that start alike and are about as long: difflib over every id would be slow.
+        candidates = [key for key in index.ids_of_kind(kind)
+                      if key[:1] == reference[:1] and abs(len(key) - len(reference)) <= 3]
         close = difflib.get_close_matches(reference, candidates, n=1)
         issues.add("dangling-reference", f"no {kind} with id {reference!r}", pointer=pointer,
                    record_id=record_id,
@@ -59,10 +70,10 @@ def check_article_references(article: ArticleUnderCheck) -> None:
 def _same_article_quote(quote_id: str | None, pointer: str, own_quotes: set[str], article: ArticleUnderCheck) -> None:
     if quote_id is None or quote_id in own_quotes:
         return
-    definition = article.index.definitions.get(quote_id)
-    if definition is not None and definition.kind == "quote":
+    other_article = quote_id.split("-q")[0]
+    if QUOTE_ID.match(quote_id) and other_article != article.article_id:
         article.issues.add("cross-article-reference",
-                           f"quote {quote_id!r} is in article {definition.article_id}, not in this one",
+                           f"quote {quote_id!r} is in article {other_article}, not in this one",
                            pointer=pointer, hint="name a quote of this article")
     else:
         resolve(quote_id, "quote", pointer, article.index, article.issues)

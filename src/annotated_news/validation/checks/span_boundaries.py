@@ -13,10 +13,19 @@ def check_span_boundaries(article: ArticleUnderCheck) -> None:
     text = article.text
     if text is None:
         return
+    length = len(text)
     for pointer, span, record_id in article.spans():
-        if not (0 <= span.start < span.end <= len(text)) or text[span.start:span.end] != span.text:
+        start, end = span.start, span.end
+        if not (0 <= start < end <= length) or text[start:end] != span.text:
             continue  # already an error
-        problem = _boundary_problem(text, span.start, span.end)
+        # Most spans are clean: test the four edge characters before building a message.
+        first, last = text[start], text[end - 1]
+        before = text[start - 1] if start else " "
+        after = text[end] if end < length else " "
+        if not (first.isspace() or last.isspace() or (before.isalnum() and first.isalnum())
+                or (after.isalnum() and last.isalnum())):
+            continue
+        problem = _boundary_problem(text, start, end)
         if problem:
             article.issues.add("span-boundary", f"{span.start}-{span.end} {problem}", pointer=pointer,
                                record_id=record_id, hint="move the boundary to the edge of the word (guidelines section 3)")

@@ -6,6 +6,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from collections.abc import Callable
 from functools import cache, partial
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -95,7 +96,11 @@ PARALLEL_FROM = 2 * CHUNK_SIZE
 
 
 def validate(
-    path: str | Path | None = None, *, engine: Engine = "fast", workers: int | None = None
+    path: str | Path | None = None,
+    *,
+    engine: Engine = "fast",
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Check a corpus folder (default: the one shipped with the package) and report every issue.
 
@@ -113,7 +118,7 @@ def validate(
         raise CorpusNotFound(f"{root} is not a folder")
     if not (root / _paths.DATASET_FILE).exists() and not (root / _paths.ARTICLES_DIR).is_dir():
         raise CorpusNotFound(f"{root} is not a corpus folder: it has neither dataset.json nor articles/")
-    run = _Run(root, engine, workers if workers is not None else (os.cpu_count() or 1))
+    run = _Run(root, engine, workers if workers is not None else (os.cpu_count() or 1), progress)
     run.dataset()
     registries = {registry.field: run.registry(registry) for registry in REGISTRIES}
     run.articles()
@@ -240,6 +245,7 @@ class _ChunkResult:
     issues: list
     files_checked: int
     findings: IndexFindings
+    articles: int
 
 
 def _check_chunk(root: Path, parent: CorpusIndex, engine: Engine, pairs: list[tuple[Path, Path]]) -> _ChunkResult:
@@ -247,7 +253,7 @@ def _check_chunk(root: Path, parent: CorpusIndex, engine: Engine, pairs: list[tu
     index = parent.child()
     for json_path, text_path in pairs:
         check_article(root, report, index, engine, json_path, text_path)
-    return _ChunkResult(report.issues, report.files_checked, index.findings())
+    return _ChunkResult(report.issues, report.files_checked, index.findings(), len(pairs))
 
 
 _WORKER_STATE: tuple[Path, CorpusIndex, Engine] | None = None
@@ -263,8 +269,9 @@ def _check_chunk_in_worker(pairs: list[tuple[Path, Path]]) -> _ChunkResult:
 
 
 class _Run:
-    def __init__(self, root: Path, engine: Engine, workers: int) -> None:
+    def __init__(self, root: Path, engine: Engine, workers: int, progress) -> None:
         self.root = root
+        self.progress = progress
         self.engine = engine
         self.workers = workers
         self.report = Report(corpus=str(root))
@@ -308,6 +315,7 @@ class _Run:
         self.index.seal_registries()
         pairs = pair_article_files(articles_dir, self.report, partial(relative_name, self.root))
         chunks = [pairs[start : start + CHUNK_SIZE] for start in range(0, len(pairs), CHUNK_SIZE)]
+        self.articles_done, self.articles_total = 0, len(pairs)
         if self.workers > 1 and len(pairs) >= PARALLEL_FROM:
             # fork: the workers inherit the registries' index instead of unpickling it.
             with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
@@ -323,6 +331,9 @@ class _Run:
         self.report.issues.extend(result.issues)
         self.report.files_checked += result.files_checked
         self.index.merge(result.findings, self._issues_for)
+        self.articles_done += result.articles
+        if self.progress:
+            self.progress(self.articles_done, self.articles_total)
 
     def _issues_for(self, file: str) -> FileIssues:
         """Issues about a file seen in an earlier chunk: parse it again, only to locate them."""

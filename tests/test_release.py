@@ -320,7 +320,7 @@ def test_existing_version_with_other_content_is_refused_by_the_command(release: 
     assert [path.name for path in tmp_path.iterdir()] == [release.name]
 
 
-@pytest.mark.parametrize("step", ["write_croissant", "write_checksums"])
+@pytest.mark.parametrize("step", ["write_parquet_files", "write_croissant", "write_checksums"])
 def test_failed_build_leaves_nothing(tmp_path: Path, monkeypatch, step: str) -> None:
     def fail(*args, **kwargs):
         raise RuntimeError(f"{step} failed")

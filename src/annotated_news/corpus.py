@@ -137,7 +137,19 @@ class Corpus:
 def article_files(corpus_dir: Path) -> list[tuple[Path, Path]]:
     """(annotation file, text file) pairs of a corpus, in file-name order."""
     articles_dir = corpus_dir / _paths.ARTICLES_DIR
-    return [(path, path.with_suffix(".txt")) for path in sorted(articles_dir.glob("*.json"))]
+    names = article_names(corpus_dir)
+    return [(articles_dir / name, articles_dir / text_name(name)) for name in names]
+
+
+def article_names(corpus_dir: Path) -> list[str]:
+    """The names of a corpus's annotation files (`NNN_<id>.json`), in order: a list that stays
+    small for a large corpus, where paths would not."""
+    return sorted(path.name for path in (corpus_dir / _paths.ARTICLES_DIR).glob("*.json"))
+
+
+def text_name(annotation_name: str) -> str:
+    """The name of the text file beside an annotation file."""
+    return annotation_name.removesuffix(".json") + ".txt"
 
 
 def read_text(path: Path) -> str:

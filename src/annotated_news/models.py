@@ -27,6 +27,8 @@ SEGMENT_ID = r"^[0-9a-f]{16}-s[1-9][0-9]*$"
 PARTIAL_DATE = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
 WIKIDATA_QID = r"^Q[1-9][0-9]*$"
 SEMVER = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
+CONTENT_JOINER = " … "
+"""Joins the content spans of a discontinuous quote into its `text`."""
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Medium = Literal[
@@ -259,7 +261,7 @@ class Quote(AnnotationRecord):
     @property
     def text(self) -> str:
         """The content spans joined with ` … ` where they are discontinuous."""
-        return " … ".join(span.text for span in self.content)
+        return CONTENT_JOINER.join(span.text for span in self.content)
 
     @property
     def other_reports(self) -> list[Quote]:

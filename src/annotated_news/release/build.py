@@ -11,32 +11,40 @@ import json
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import _paths
 from .._io import _current_umask, dumps_json, write_atomic
-from ..corpus import Corpus, load
+from ..models import DatasetInfo
 from ..validation import validate
 from .card import WrittenConfig, card
 from .changelog import release_notes
-from .checksums import checksums, write_checksums
+from .checksums import checksums, sha256, write_checksums
 from .croissant import croissant
 from .diff import diff_releases
 from .errors import BuildError, BumpTooSmall, ReleaseExists
 from .features import CONFIGS
 from .licenses import license_text, text_rights
 from .metadata import KEYWORDS, TITLE, bibtex
-from .parquet import write_parquet
+from .parquet import Spilled, write_parquet
+from .source import read_info
+from .stream import stream
+from .summary import Summary
 from .versions import at_least, bump_between, parse, release_folders, smallest_version
 
 DATA_DIR = "data"
 SCHEMA_DIR = "schema"
 GUIDELINES_FILE = "GUIDELINES.md"
 MAX_ERRORS_SHOWN = 20
+SPILL_DIR = ".spill"
+"""Inside the temporary release folder: the configs' rows in arrow, until written as parquet."""
+PARQUET_THREADS = 2
+"""Configs written to parquet at once (the writer releases the GIL)."""
 
 
-def release_name(corpus: Corpus) -> str:
-    return f"{corpus.info.name}-{corpus.version}"
+def release_name(info: DatasetInfo) -> str:
+    return f"{info.name}-{info.version}"
 
 
 def build(
@@ -46,6 +54,7 @@ def build(
     changelog: str | Path | None = None,
     previous: str | Path | None = None,
     accept_identical: bool = False,
+    workers: int | None = None,
 ) -> Path:
     """Validate a corpus (default: the shipped one) and write its release under `out_dir`.
 
@@ -53,28 +62,29 @@ def build(
     section becomes the release notes. The new release is compared with `previous` (default: the
     latest earlier release under `out_dir`) and refused when its version bump is smaller than the
     changes need. An existing version folder is never overwritten; with `accept_identical`, one
-    byte-identical to this build counts as built. Returns the release folder. Raises `BuildError`
-    (`ReleaseExists`, `BumpTooSmall`) when the release cannot be built.
+    byte-identical to this build counts as built. `workers`: processes that read the articles
+    (default: up to 2 for a large corpus; the output does not depend on it). Returns the release
+    folder. Raises `BuildError` (`ReleaseExists`, `BumpTooSmall`) when the release cannot be built.
     """
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else _paths.default_corpus_dir()
     changelog = Path(changelog) if changelog is not None else corpus_dir.parent / "CHANGELOG.md"
     _require_valid(corpus_dir)
-    corpus = load(corpus_dir)
-    notes = release_notes(changelog, corpus.version)
+    info = read_info(corpus_dir)
+    notes = release_notes(changelog, info.version)
     out_dir = Path(out_dir)
-    target = out_dir / release_name(corpus)
+    target = out_dir / release_name(info)
     if not accept_identical:
         _refuse_existing(target)
     out_dir.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=out_dir))
     try:
         os.chmod(temporary, 0o777 & ~_current_umask())
-        write_release(corpus, corpus_dir, temporary, notes)
+        write_release(corpus_dir, temporary, notes, workers=workers)
         if accept_identical and target.is_dir() and checksums(target) == checksums(temporary):
             shutil.rmtree(temporary)
             return target
         _refuse_existing(target)
-        _require_allowed_bump(corpus.version, temporary, _previous_release(out_dir, corpus.version, previous))
+        _require_allowed_bump(info.version, temporary, _previous_release(out_dir, info.version, previous))
         os.rename(temporary, target)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
@@ -115,35 +125,59 @@ def _require_allowed_bump(version: str, new_release: Path, previous: Path | None
         )
 
 
-def write_release(corpus: Corpus, corpus_dir: Path, release_dir: Path, notes: str) -> None:
-    """Write every file of the release into an existing, empty folder."""
-    written = {}
-    for config in CONFIGS:
-        relative = f"{DATA_DIR}/{config}.parquet"
-        path = release_dir / relative
-        dataset = write_parquet(corpus, config, path)
-        written[config] = WrittenConfig(
-            path=relative,
-            num_examples=dataset.num_rows,
-            num_bytes=dataset.data.nbytes,
-            file_size=path.stat().st_size,
-        )
-    write_croissant(corpus, release_dir, {config: info.path for config, info in written.items()})
+def write_release(
+    corpus_dir: Path, release_dir: Path, notes: str, *, workers: int | None = None
+) -> None:
+    """Write every file of the release into an existing, empty folder, streaming the corpus."""
+    spill_dir = release_dir / SPILL_DIR
+    summary, spilled = stream(corpus_dir, spill_dir, workers=workers)
+    written = write_parquet_files(spilled, release_dir)
+    shutil.rmtree(spill_dir, ignore_errors=True)
+    write_croissant(summary, release_dir, {config: info.path for config, info in written.items()})
     write_atomic(
         release_dir / "README.md",
-        card(corpus, written, release_notes=notes, guidelines=GUIDELINES_FILE),
+        card(summary, written, release_notes=notes, guidelines=GUIDELINES_FILE),
     )
     _copy(corpus_dir / GUIDELINES_FILE, release_dir / GUIDELINES_FILE)
-    for schema in _schema_files(corpus):
+    for schema in _schema_files(summary.info):
         _copy(schema, release_dir / SCHEMA_DIR / schema.name)
-    write_atomic(release_dir / "LICENSE", license_text(corpus))
-    write_atomic(release_dir / "TEXT_RIGHTS.md", text_rights(corpus))
+    write_atomic(release_dir / "LICENSE", license_text(summary))
+    write_atomic(release_dir / "TEXT_RIGHTS.md", text_rights(summary))
     write_checksums(release_dir)
 
 
-def write_croissant(corpus: Corpus, release_dir: Path, parquet_files: dict[str, str]) -> None:
+def write_parquet_files(spilled: dict[str, Spilled], release_dir: Path) -> dict[str, WrittenConfig]:
+    """Write each config's parquet file from its spill, the largest first, some at once."""
+    relative = {config: f"{DATA_DIR}/{config}.parquet" for config in CONFIGS}
+    largest_first = sorted(CONFIGS, key=lambda config: -spilled[config].nbytes)
+
+    def write(config: str) -> None:
+        path = release_dir / relative[config]
+        write_parquet(config, spilled[config], path)
+        sha256(path)  # hashed here, in parallel, for Croissant and the checksums
+
+    with ThreadPoolExecutor(PARQUET_THREADS) as pool:
+        for future in [pool.submit(write, config) for config in largest_first]:
+            future.result()
+    return {
+        config: WrittenConfig(
+            path=relative[config],
+            num_examples=spilled[config].num_rows,
+            num_bytes=spilled[config].nbytes,
+            file_size=(release_dir / relative[config]).stat().st_size,
+        )
+        for config in CONFIGS
+    }
+
+
+def write_croissant(summary: Summary, release_dir: Path, parquet_files: dict[str, str]) -> None:
     document = croissant(
-        corpus, release_dir, parquet_files, title=TITLE, citation=bibtex(corpus), keywords=KEYWORDS
+        summary,
+        release_dir,
+        parquet_files,
+        title=TITLE,
+        citation=bibtex(summary.version),
+        keywords=KEYWORDS,
     )
     write_atomic(release_dir / "croissant.json", dumps_json(document, sort_keys=True))
 
@@ -173,18 +207,18 @@ def _refuse_existing(target: Path) -> None:
         )
 
 
-def _schema_files(corpus: Corpus) -> list[Path]:
+def _schema_files(info: DatasetInfo) -> list[Path]:
     """The JSON Schema files of the corpus's schema version, as shipped with this package."""
     files = sorted(_paths.default_schema_dir().glob("*.schema.json"))
     if not files:
         raise BuildError(f"no schema files in {_paths.default_schema_dir()}")
-    marker = f":{corpus.info.schema_version}:"
+    marker = f":{info.schema_version}:"
     for path in files:
         schema_id = json.loads(path.read_text(encoding="utf-8")).get("$id", "")
         if marker not in schema_id:
             raise BuildError(
                 f"{path.name} is schema {schema_id!r}, but the corpus declares schema version "
-                f"{corpus.info.schema_version}: build with the package of that schema version"
+                f"{info.schema_version}: build with the package of that schema version"
             )
     return files
 

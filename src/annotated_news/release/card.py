@@ -15,14 +15,13 @@ import yaml
 from datasets import ClassLabel, List, Value
 
 from .._version import SCHEMA_VERSION, __version__
-from ..corpus import Corpus
 from ..models import DatePrecision
 from . import _markdown
 from .features import COLUMNS, FEATURES, SUMMARIES, Column
 from .licenses import rights_table
 from .metadata import ANNOTATION_LICENSE, ANNOTATION_LICENSE_URL, PRETTY_NAME, TITLE, bibtex
-from .rows import build_rows
 from .stats import statistics
+from .summary import Summary
 
 DEFAULT_CONFIG = "documents"
 EXAMPLE_TEXT_LIMIT = 100
@@ -43,24 +42,24 @@ class WrittenConfig:
 
 
 def card(
-    corpus: Corpus, written: dict[str, WrittenConfig], *, release_notes: str, guidelines: str
+    summary: Summary, written: dict[str, WrittenConfig], *, release_notes: str, guidelines: str
 ) -> str:
     """The whole dataset card."""
     front_matter = yaml.safe_dump(
-        _metadata(corpus, written), sort_keys=False, allow_unicode=True, width=100
+        _metadata(summary, written), sort_keys=False, allow_unicode=True, width=100
     )
     sections = [
         f"# {TITLE}",
-        _summary(corpus, written),
+        _summary(summary, written),
         _tasks(),
-        _loading(corpus),
-        _structure(corpus, written),
-        _statistics(corpus),
-        _creation(corpus, guidelines),
-        _limitations(corpus),
-        _licensing(corpus),
-        "## Citation\n\n```bibtex\n" + bibtex(corpus) + "\n```",
-        f"## Changelog\n\n### Dataset {corpus.version}\n\n{release_notes}",
+        _loading(summary),
+        _structure(summary, written),
+        _statistics(summary),
+        _creation(summary, guidelines),
+        _limitations(summary),
+        _licensing(summary),
+        "## Citation\n\n```bibtex\n" + bibtex(summary.version) + "\n```",
+        f"## Changelog\n\n### Dataset {summary.version}\n\n{release_notes}",
     ]
     return f"---\n{front_matter}---\n\n" + "\n\n".join(sections) + "\n"
 
@@ -68,13 +67,13 @@ def card(
 # --- YAML ----------------------------------------------------------------------------------------
 
 
-def _metadata(corpus: Corpus, written: dict[str, WrittenConfig]) -> dict[str, Any]:
+def _metadata(summary: Summary, written: dict[str, WrittenConfig]) -> dict[str, Any]:
     largest = max(config.num_examples for config in written.values())
     size = next((name for limit, name in SIZE_CATEGORIES if largest < limit), "n>100K")
     return {
         "pretty_name": PRETTY_NAME,
         "license": ANNOTATION_LICENSE,
-        "language": sorted({article.language for article in corpus.articles}),
+        "language": summary.languages,
         "multilinguality": ["monolingual"],
         "size_categories": [size],
         "task_categories": ["token-classification", "text-classification"],
@@ -85,7 +84,7 @@ def _metadata(corpus: Corpus, written: dict[str, WrittenConfig]) -> dict[str, An
                 "config_name": config,
                 "data_files": [{"split": "train", "path": info.path}],
                 # `datasets` reads a config's version from here (BuilderConfig.version).
-                "version": corpus.version,
+                "version": summary.version,
                 **({"default": True} if config == DEFAULT_CONFIG else {}),
             }
             for config, info in written.items()
@@ -112,21 +111,22 @@ def _metadata(corpus: Corpus, written: dict[str, WrittenConfig]) -> dict[str, An
 # --- body ----------------------------------------------------------------------------------------
 
 
-def _summary(corpus: Corpus, written: dict[str, WrittenConfig]) -> str:
+def _summary(summary: Summary, written: dict[str, WrittenConfig]) -> str:
+    counts, registries = summary.counts, summary.registries
     totals = _markdown.table(
         ["config", "rows", "what a row is"],
         [[f"`{config}`", info.num_examples, SUMMARIES[config]] for config, info in written.items()],
     )
     return f"""## Dataset summary
 
-{corpus.info.description}
+{summary.info.description}
 
-Dataset version **{corpus.version}** (semver: a patch keeps every id, a minor version adds records
+Dataset version **{summary.version}** (semver: a patch keeps every id, a minor version adds records
 or optional fields, a major version breaks the schema or removes or renames ids), annotation
-schema {corpus.info.schema_version}, built by the `annotated-news` package {__version__}. The
-corpus holds {len(corpus.articles)} articles, {len(corpus.quotes)} quotes, {len(corpus.claims)}
-claims, {len(corpus.entities)} entities, {len(corpus.events)} news events,
-{len(corpus.utterances)} utterance groups and {len(corpus.claim_groups)} claim groups.
+schema {summary.info.schema_version}, built by the `annotated-news` package {__version__}. The
+corpus holds {counts.articles} articles, {counts.quotes} quotes, {counts.claims}
+claims, {len(registries.entities)} entities, {len(registries.events)} news events,
+{len(registries.utterances)} utterance groups and {len(registries.claim_groups)} claim groups.
 
 {totals}
 
@@ -156,18 +156,18 @@ teaching, not for training models. The claims are not fact-checked: `check_worth
 a claim is worth checking, not whether it is true."""
 
 
-def _loading(corpus: Corpus) -> str:
+def _loading(summary: Summary) -> str:
     return f"""## Loading
 
 ```python
 from datasets import load_dataset
 
-quotes = load_dataset("path/to/{corpus.info.name}-{corpus.version}", "quotes", split="train")
+quotes = load_dataset("path/to/{summary.info.name}-{summary.version}", "quotes", split="train")
 print(quotes.features["kind"].int2str(quotes[0]["kind"]))
 ```
 
 On the Hugging Face Hub, pass the repository id instead of the folder and pin this version with
-`revision="v{corpus.version}"`. The Python package `annotated-news` builds the same rows offline,
+`revision="v{summary.version}"`. The Python package `annotated-news` builds the same rows offline,
 from the corpus it ships: `annotated_news.load_hf("quotes")`. Croissant loaders read
 `croissant.json`, for example `mlcroissant.Dataset(jsonld="croissant.json").records("quotes")`.
 
@@ -177,7 +177,7 @@ end-exclusive, so `text[start:end] == span["text"]` in Python; JavaScript string
 Label Studio count UTF-16 code units instead."""
 
 
-def _structure(corpus: Corpus, written: dict[str, WrittenConfig]) -> str:
+def _structure(summary: Summary, written: dict[str, WrittenConfig]) -> str:
     parts = [
         "## Dataset structure",
         (
@@ -189,7 +189,7 @@ def _structure(corpus: Corpus, written: dict[str, WrittenConfig]) -> str:
         ),
     ]
     for config in written:
-        example = build_rows(corpus, config)[0]
+        example = summary.examples[config]
         parts.append(
             f"### `{config}`\n\n{SUMMARIES[config]}\n\n"
             f"An example row (long texts and lists shortened, class labels shown by name):\n\n"
@@ -246,25 +246,25 @@ def _abbreviate(value: Any) -> Any:
     return value
 
 
-def _statistics(corpus: Corpus) -> str:
+def _statistics(summary: Summary) -> str:
     tables = [
         f"### {title}\n\n" + _markdown.table(headers, rows)
-        for title, headers, rows in statistics(corpus)
+        for title, headers, rows in statistics(summary)
     ]
     return "## Statistics\n\n" + "\n\n".join(tables)
 
 
-def _creation(corpus: Corpus, guidelines: str) -> str:
-    precisions = Counter(article.publication_date.precision for article in corpus.articles)
+def _creation(summary: Summary, guidelines: str) -> str:
+    counts = summary.counts
     return f"""## How the data was made
 
-**Texts.** {len(corpus.articles)} English news articles, kept byte for byte as received: no
+**Texts.** {counts.articles} English news articles, kept byte for byte as received: no
 trimming, no newline or Unicode normalisation, with their scraped parts (photo captions, datelines,
 embedded social-media posts, credit lines) marked as segments rather than removed. Article metadata
 is taken only from the text itself: a value the text does not give (headline, address, byline, and
-the outlet of {sum(article.outlet is None for article in corpus.articles)} of the
-{len(corpus.articles)} articles) is null, never looked up or guessed; publication dates carry a
-precision ({_precision_counts(precisions)}) and the evidence they rest on.
+the outlet of {counts.per_outlet.get(None, [0])[0]} of the
+{counts.articles} articles) is null, never looked up or guessed; publication dates carry a
+precision ({_precision_counts(counts.precisions)}) and the evidence they rest on.
 
 **Annotation**, following the guidelines in [{guidelines}]({guidelines}) (copied from the
 corpus), which decide every value with examples from the corpus:
@@ -304,28 +304,31 @@ def _precision_counts(precisions: Counter) -> str:
     )
 
 
-def _limitations(corpus: Corpus) -> str:
-    articles = corpus.articles
-    outlets = sorted({article.outlet_entity.name for article in articles if article.outlet})
-    unnamed = sum(article.outlet is None for article in articles)
-    inexact = [article for article in articles if article.publication_date.precision != "day"]
-    precisions = Counter(article.publication_date.precision for article in inexact)
-    events = "; ".join(event.name for event in corpus.events)
-    disputes = sum(claim.stance == "disputes" for claim in corpus.claims)
+def _limitations(summary: Summary) -> str:
+    counts = summary.counts
+    articles = counts.articles
+    outlets = sorted(
+        {summary.entity_name(outlet) for outlet in counts.per_outlet if outlet is not None}
+    )
+    unnamed = counts.per_outlet.get(None, [0])[0]
+    precisions = Counter({p: n for p, n in counts.precisions.items() if p != "day"})
+    inexact = sum(precisions.values())
+    events = "; ".join(event["name"] for event in summary.registries.events)
+    disputes = counts.stances["disputes"]
     return f"""## Limitations and biases
 
-- **Tiny.** {len(articles)} articles, {len(corpus.quotes)} quotes and {len(corpus.claims)} claims:
+- **Tiny.** {articles} articles, {counts.quotes} quotes and {counts.claims} claims:
   too few to train or to compare models with any confidence, and too few for the statistics above
   to say anything about news in general.
-- **Narrow.** The articles cover {len(corpus.events)} news events ({events}); topics, speakers and
+- **Narrow.** The articles cover {len(summary.registries.events)} news events ({events}); topics, speakers and
   claim types follow from them.
 - **Slanted, hand-picked outlets.** The articles are a hand-picked seed, not a sample of the press,
   and they frame the same events in opposite ways ({disputes} claims dispute the proposition of
   their claim group). Outlets named in the texts: {", ".join(outlets) or "none"}; {unnamed} of
-  {len(articles)} articles do not name theirs. Claims, including claims about real people and
+  {articles} articles do not name theirs. Claims, including claims about real people and
   groups, are annotated as the articles make them, not as true.
 - **Missing and inferred metadata.** No headline, address or byline is given where the text does
-  not print it. {len(inexact)} of {len(articles)} publication dates are not printed as a day but
+  not print it. {inexact} of {articles} publication dates are not printed as a day but
   inferred from the text (embedded posts, captions, named events) and known only to
   {_precision_counts(precisions)}; the evidence is in `publication_date.evidence`.
 - **One annotator.** The annotations were made by a single annotator following the guidelines; no
@@ -335,7 +338,7 @@ def _limitations(corpus: Corpus) -> str:
   tools)."""
 
 
-def _licensing(corpus: Corpus) -> str:
+def _licensing(summary: Summary) -> str:
     return f"""## Licensing
 
 The two parts of this dataset are licensed apart.
@@ -343,10 +346,10 @@ The two parts of this dataset are licensed apart.
 - **Annotations** (everything except the article texts: offsets, labels, normalised claims,
   groups, entities, notes, the guidelines and the metadata):
   [CC BY 4.0]({ANNOTATION_LICENSE_URL}), full text in `LICENSE` (SPDX
-  `{corpus.info.annotation_license}`).
+  `{summary.info.annotation_license}`).
 - **Article texts** (`text` in `articles` and `documents`, and the excerpts of them in every span
   `text` and quote `text`): not ours, and not under the annotation license.
-  {corpus.info.text_rights} See `TEXT_RIGHTS.md`.
+  {summary.info.text_rights} See `TEXT_RIGHTS.md`.
 
-{rights_table(corpus)}"""
+{rights_table(summary)}"""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -18,11 +19,26 @@ def checksums(release_dir: Path) -> dict[str, Any]:
     for path in sorted(release_dir.rglob("*"), key=lambda p: p.relative_to(release_dir).as_posix()):
         relative = path.relative_to(release_dir).as_posix()
         if path.is_file() and relative != CHECKSUMS_FILE:
-            data = path.read_bytes()
-            files.append(
-                {"path": relative, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-            )
+            size = path.stat().st_size
+            files.append({"path": relative, "size": size, "sha256": sha256(path)})
     return {"algorithm": "sha256", "files": files}
+
+
+def sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in blocks; remembered while the file keeps its size, time and
+    inode, so the build hashes each parquet file once (as it writes it) for Croissant and the
+    checksum file."""
+    stat = path.stat()
+    return _sha256(str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+@functools.lru_cache(maxsize=256)
+def _sha256(path: str, size: int, mtime_ns: int, inode: int) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        while block := file.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def write_checksums(release_dir: Path) -> Path:

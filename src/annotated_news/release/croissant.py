@@ -10,14 +10,14 @@ left out of the record set (its record set's description says where those values
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
 from datasets import ClassLabel, List, Value
 
-from ..corpus import Corpus
+from .checksums import sha256
 from .features import COLUMNS, SUMMARIES, Column
+from .summary import Summary
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
 
@@ -68,7 +68,7 @@ DATA_TYPES = {"string": "sc:Text", "int64": "sc:Integer", "bool": "sc:Boolean"}
 
 
 def croissant(
-    corpus: Corpus,
+    summary: Summary,
     release_dir: Path,
     parquet_files: dict[str, str],
     *,
@@ -92,7 +92,7 @@ def croissant(
                 "contentUrl": relative,
                 "contentSize": f"{path.stat().st_size} B",
                 "encodingFormat": "application/x-parquet",
-                "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+                "sha256": sha256(path),
             }
         )
         record_sets.append(_record_set(config, file_id))
@@ -100,14 +100,14 @@ def croissant(
         "@context": CONTEXT,
         "@type": "sc:Dataset",
         "conformsTo": CONFORMS_TO,
-        "name": corpus.info.name,
+        "name": summary.info.name,
         "alternateName": title,
-        "description": corpus.info.description,
-        "version": corpus.version,
-        "inLanguage": sorted({article.language for article in corpus.articles}),
+        "description": summary.info.description,
+        "version": summary.version,
+        "inLanguage": summary.languages,
         "keywords": keywords,
         "license": "https://creativecommons.org/licenses/by/4.0/",
-        "conditionsOfAccess": f"The annotations are under CC BY 4.0. {corpus.info.text_rights}",
+        "conditionsOfAccess": f"The annotations are under CC BY 4.0. {summary.info.text_rights}",
         # The release folder does not know where it will be published; its dataset card,
         # relative to this file, is the dataset's page wherever the folder is put.
         "url": "README.md",

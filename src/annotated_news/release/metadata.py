@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from ..corpus import Corpus
-
 PRETTY_NAME = "annotated-news"
 TITLE = "annotated-news: the quotes news articles report and the claims they make"
 CREATOR = "annotated-news developers"
@@ -21,15 +19,15 @@ KEYWORDS = [
 ]
 
 
-def bibtex(corpus: Corpus) -> str:
+def bibtex(version: str) -> str:
     """A BibTeX entry for this version; no year or URL, since neither is known when building."""
-    key = f"annotated_news_{corpus.version.replace('.', '_')}"
+    key = f"annotated_news_{version.replace('.', '_')}"
     return (
         f"@misc{{{key},\n"
         f"  title = {{{{{TITLE}}}}},\n"
         f"  author = {{{{{CREATOR}}}}},\n"
-        f"  howpublished = {{Dataset, version {corpus.version}}},\n"
-        f"  version = {{{corpus.version}}},\n"
+        f"  howpublished = {{Dataset, version {version}}},\n"
+        f"  version = {{{version}}},\n"
         f"  note = {{Annotations under CC BY 4.0; article texts remain the property of their "
         f"publishers}}\n"
         "}"

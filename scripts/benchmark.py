@@ -1,0 +1,241 @@
+"""Measure validation, build and loading at scale on synthetic corpora, against the targets.
+
+    python scripts/benchmark.py                         # N = 1k, 10k, 100k
+    python scripts/benchmark.py --sizes 1000 --skip-build
+
+For each size it generates a corpus (scripts/generate_synthetic.py, seeded), then runs, each in a
+fresh process so that peak memory is its own: `validate` (fast engine, all cores), `build`, and a
+first `datasets.load_dataset` of one config of the release. It also runs the naive path (stdlib
+json + jsonschema on every annotation file) on a sample of the same corpus, so the speed-up is a
+ratio measured side by side. Results go to benchmarks/results.json and benchmarks/results.md, and
+the table into the README's performance section.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks"
+README = ROOT / "README.md"
+START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
+
+TARGETS = {
+    "validate_seconds_100k": 20.0,
+    "validate_speedup": 25.0,
+    "validate_peak_rss_mb_100k": 300.0,
+    "build_seconds_100k": 60.0,
+    "build_peak_rss_mb_100k": 1024.0,
+    "load_dataset_seconds_100k": 5.0,
+}
+
+
+def measure(kind: str, *arguments: str) -> dict:
+    """Run one measurement in a fresh interpreter; its time and peak memory (self and workers)."""
+    result = subprocess.run(
+        [sys.executable, __file__, "--measure", kind, *arguments],
+        capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"{kind} {arguments} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _peak_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def run_measurement(kind: str, arguments: list[str]) -> dict:
+    if kind == "validate":
+        from annotated_news.validation import validate
+
+        started = time.perf_counter()
+        report = validate(arguments[0])
+        seconds = time.perf_counter() - started
+        extra = {"errors": len(report.errors), "warnings": len(report.warnings), "files": report.files_checked}
+    elif kind == "build":
+        from annotated_news.release.build import build
+
+        started = time.perf_counter()
+        build(arguments[0], arguments[1], changelog=arguments[2])
+        seconds = time.perf_counter() - started
+        extra = {}
+    elif kind == "load_dataset":
+        os.environ["HF_HUB_OFFLINE"] = os.environ["HF_DATASETS_OFFLINE"] = "1"
+        import datasets
+
+        datasets.disable_progress_bars()
+        started = time.perf_counter()
+        loaded = datasets.load_dataset(arguments[0], arguments[1], split="train", cache_dir=arguments[2])
+        seconds = time.perf_counter() - started
+        extra = {"rows": loaded.num_rows}
+    elif kind == "naive":
+        seconds, extra = naive(Path(arguments[0]), int(arguments[1]))
+    else:
+        raise SystemExit(f"unknown measurement {kind}")
+    own, children = _peak_mb()
+    return {"seconds": round(seconds, 3), "peak_rss_mb": round(own, 1),
+            "peak_rss_mb_worker": round(children, 1), **extra}
+
+
+def naive(corpus: Path, sample: int) -> tuple[float, dict]:
+    """The naive path on the first `sample` articles: stdlib json, then jsonschema, per file."""
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((ROOT / "schema" / "annotation-file.schema.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    files = sorted((corpus / "articles").glob("*.json"))[:sample]
+    annotations = 0
+    started = time.perf_counter()
+    for path in files:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        list(validator.iter_errors(document))
+        annotations += count_annotations(document)
+    return time.perf_counter() - started, {"files": len(files), "annotations": annotations}
+
+
+def count_annotations(document: dict) -> int:
+    return len(document["quotes"]) + len(document["claims"]) + len(document["article"]["segments"])
+
+
+def corpus_size(corpus: Path) -> tuple[int, int, int]:
+    """(articles, annotations, bytes of the article files)."""
+    articles = annotations = size = 0
+    for entry in os.scandir(corpus / "articles"):
+        size += entry.stat().st_size
+        if entry.name.endswith(".json"):
+            articles += 1
+            annotations += count_annotations(json.loads(Path(entry.path).read_bytes()))
+    return articles, annotations, size
+
+
+def benchmark(size: int, work: Path, naive_sample: int, skip_build: bool) -> dict:
+    corpus = work / f"corpus-{size}"
+    if not (corpus / "dataset.json").exists():
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_synthetic.py"), str(corpus),
+                        "--articles", str(size)], check=True, capture_output=True)
+    if not (corpus / "GUIDELINES.md").exists():  # a release ships the guidelines of its corpus
+        shutil.copy(ROOT / "corpus" / "GUIDELINES.md", corpus / "GUIDELINES.md")
+    articles, annotations, size_bytes = corpus_size(corpus)
+    row = {"articles": articles, "annotations": annotations, "megabytes": round(size_bytes / 1e6, 1)}
+    validated = measure("validate", str(corpus))
+    row["validate"] = validated
+    row["annotations_per_second"] = round(annotations / validated["seconds"])
+    row["megabytes_per_second"] = round(size_bytes / 1e6 / validated["seconds"], 1)
+    naive_run = measure("naive", str(corpus), str(naive_sample))
+    row["naive"] = naive_run
+    row["naive_annotations_per_second"] = round(naive_run["annotations"] / naive_run["seconds"])
+    row["speedup"] = round(row["annotations_per_second"] / row["naive_annotations_per_second"], 1)
+    if not skip_build:
+        changelog = work / "CHANGELOG.md"
+        version = json.loads((corpus / "dataset.json").read_text(encoding="utf-8"))["version"]
+        changelog.write_text(f"# Changelog\n\n### Dataset {version}\n- Synthetic benchmark corpus.\n")
+        out = work / f"dist-{size}"
+        shutil.rmtree(out, ignore_errors=True)
+        row["build"] = measure("build", str(corpus), str(out), str(changelog))
+        release = next(out.glob("annotated-news-*"))
+        cache = work / f"hf-cache-{size}"
+        shutil.rmtree(cache, ignore_errors=True)
+        row["load_dataset_quotes"] = measure("load_dataset", str(release), "quotes", str(cache))
+        shutil.rmtree(cache, ignore_errors=True)
+    return row
+
+
+def verdicts(rows: dict[int, dict]) -> dict[str, dict]:
+    largest = rows.get(100_000)
+    if largest is None:
+        return {}
+    found = {
+        "validate_seconds_100k": largest["validate"]["seconds"],
+        "validate_speedup": largest["speedup"],
+        "validate_peak_rss_mb_100k": largest["validate"]["peak_rss_mb"],
+    }
+    if "build" in largest:
+        found["build_seconds_100k"] = largest["build"]["seconds"]
+        found["build_peak_rss_mb_100k"] = largest["build"]["peak_rss_mb"]
+        found["load_dataset_seconds_100k"] = largest["load_dataset_quotes"]["seconds"]
+    return {
+        name: {"target": TARGETS[name], "measured": value,
+               "met": value >= TARGETS[name] if name == "validate_speedup" else value <= TARGETS[name]}
+        for name, value in found.items()
+    }
+
+
+def markdown(results: dict) -> str:
+    machine = results["machine"]
+    lines = [
+        f"Measured {results['date']} on {machine['cpus']} CPUs, {machine['memory_gb']} GB, "
+        f"Python {machine['python']}, " + ", ".join(f"{k} {v}" for k, v in results["versions"].items()) + ".",
+        "",
+        "| articles | annotations | MB | validate s | annotations/s | MB/s | naive annotations/s | speed-up | "
+        "validate peak RSS MB (main / worker) | build s | build peak RSS MB | load_dataset s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in results["rows"].values():
+        build = row.get("build", {})
+        loaded = row.get("load_dataset_quotes", {})
+        lines.append(
+            f"| {row['articles']:,} | {row['annotations']:,} | {row['megabytes']} | {row['validate']['seconds']} | "
+            f"{row['annotations_per_second']:,} | {row['megabytes_per_second']} | "
+            f"{row['naive_annotations_per_second']:,} | {row['speedup']}x | "
+            f"{row['validate']['peak_rss_mb']} / {row['validate']['peak_rss_mb_worker']} | "
+            f"{build.get('seconds', '-')} | {build.get('peak_rss_mb', '-')} | {loaded.get('seconds', '-')} |"
+        )
+    if results["targets"]:
+        lines += ["", "| target (100k articles) | goal | measured | met |", "|---|---|---|---|"]
+        for name, verdict in results["targets"].items():
+            lines.append(f"| {name} | {verdict['target']} | {verdict['measured']} | {'yes' if verdict['met'] else 'NO'} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/annotated-news-benchmark"))
+    parser.add_argument("--naive-sample", type=int, default=300)
+    parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--measure", nargs="+", help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.measure:
+        print(json.dumps(run_measurement(arguments.measure[0], arguments.measure[1:])))
+        return 0
+    arguments.work.mkdir(parents=True, exist_ok=True)
+    rows = {}
+    for size in arguments.sizes:
+        rows[size] = benchmark(size, arguments.work, arguments.naive_sample, arguments.skip_build)
+        print(json.dumps({size: rows[size]}), flush=True)
+    results = {
+        "date": datetime.date.today().isoformat(),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
+                    "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)},
+        "versions": {name: metadata.version(name) for name in ("annotated-news", "pydantic", "jsonschema", "datasets", "pyarrow")},
+        "rows": rows,
+        "targets": verdicts(rows),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    table = markdown(results)
+    (RESULTS / "results.md").write_text(table)
+    readme = README.read_text(encoding="utf-8")
+    if START in readme and END in readme:
+        before, rest = readme.split(START, 1)
+        README.write_text(before + START + "\n" + table + END + rest.split(END, 1)[1], encoding="utf-8")
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

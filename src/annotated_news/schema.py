@@ -28,6 +28,11 @@ SCHEMA_FILES: dict[str, type[Record]] = {
 }
 
 
+def schema_file_of(model: type[Record]) -> str:
+    """The name of the schema file that describes a corpus file of `model`."""
+    return next(name for name, described in SCHEMA_FILES.items() if described is model)
+
+
 def schema_id(file_name: str) -> str:
     """A URN, not a URL: the schema is identified by name and version, fetched from nowhere."""
     return f"urn:annotated-news:schema:{SCHEMA_VERSION}:{file_name.removesuffix('.schema.json')}"

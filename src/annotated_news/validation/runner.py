@@ -42,6 +42,7 @@ from .checks.references import check_article_references, resolve
 from .checks.span_boundaries import check_span_boundaries
 from .checks.span_order import check_span_order
 from .checks.spans import check_spans
+from ..schema import schema_file_of
 from .checks.structure import check_structure
 from .checks.text_hash import check_text_hash
 from .checks.unreferenced_entities import check_unreferenced_entities
@@ -76,17 +77,16 @@ class ValidatorBug(Exception):
 @dataclass
 class _Registry:
     file: str
-    schema_file: str
     model: type[Record]
     field: str
     kind: str
 
 
 REGISTRIES = (
-    _Registry(_paths.ENTITIES_FILE, "entities.schema.json", EntityRegistry, "entities", "entity"),
-    _Registry(_paths.EVENTS_FILE, "events.schema.json", EventRegistry, "events", "event"),
-    _Registry(_paths.UTTERANCES_FILE, "utterances.schema.json", UtteranceRegistry, "utterances", "utterance group"),
-    _Registry(_paths.CLAIM_GROUPS_FILE, "claim-groups.schema.json", ClaimGroupRegistry, "claim_groups", "claim group"),
+    _Registry(_paths.ENTITIES_FILE, EntityRegistry, "entities", "entity"),
+    _Registry(_paths.EVENTS_FILE, EventRegistry, "events", "event"),
+    _Registry(_paths.UTTERANCES_FILE, UtteranceRegistry, "utterances", "utterance group"),
+    _Registry(_paths.CLAIM_GROUPS_FILE, ClaimGroupRegistry, "claim_groups", "claim group"),
 )
 
 
@@ -139,7 +139,6 @@ def parse_file(
     index: CorpusIndex,
     engine: Engine,
     path: Path,
-    schema_file: str,
     model: type[Record],
     lists: dict[str, str] | None = None,
 ) -> tuple[Any, FileIssues]:
@@ -164,7 +163,7 @@ def parse_file(
         return None, issues
     if model is AnnotationFile:
         check_unsafe_id(document.data, issues)
-    if not check_structure(document.data, schema_file, issues):
+    if not check_structure(document.data, schema_file_of(model), issues):
         if lists:
             register_unparsed_records(document.data, lists, index, issues)
         return None, issues
@@ -227,7 +226,7 @@ def check_article(
     if text is not None:
         check_line_endings(text, text_issues)
     annotation, issues = parse_file(
-        root, report, index, engine, json_path, "annotation-file.schema.json", AnnotationFile,
+        root, report, index, engine, json_path, AnnotationFile,
         {"/article/segments": "segment", "/quotes": "quote", "/claims": "claim"},
     )
     if annotation is None:
@@ -278,11 +277,11 @@ class _Run:
         self.index = CorpusIndex()
         self.registry_issues: dict[str, FileIssues] = {}
 
-    def _parse(self, path: Path, schema_file: str, model: type[Record], lists=None) -> tuple[Any, FileIssues]:
-        return parse_file(self.root, self.report, self.index, self.engine, path, schema_file, model, lists)
+    def _parse(self, path: Path, model: type[Record], lists=None) -> tuple[Any, FileIssues]:
+        return parse_file(self.root, self.report, self.index, self.engine, path, model, lists)
 
     def dataset(self) -> None:
-        info, issues = self._parse(self.root / _paths.DATASET_FILE, "dataset.schema.json", DatasetInfo)
+        info, issues = self._parse(self.root / _paths.DATASET_FILE, DatasetInfo)
         if info is not None and info.schema_version != SCHEMA_VERSION:
             issues.add("schema-version-mismatch",
                        f"the corpus follows schema {info.schema_version}; this validator checks {SCHEMA_VERSION}",
@@ -290,7 +289,7 @@ class _Run:
                        hint="migrate the corpus, or use the annotated-news release that matches its schema")
 
     def registry(self, registry: _Registry) -> list:
-        parsed, issues = self._parse(self.root / registry.file, registry.schema_file, registry.model,
+        parsed, issues = self._parse(self.root / registry.file, registry.model,
                                      {f"/{registry.field}": registry.kind})
         self.registry_issues[registry.field] = issues
         records = getattr(parsed, registry.field) if parsed is not None else []

@@ -218,17 +218,52 @@ class ArticleUnderCheck:
     issues: FileIssues
     text_issues: FileIssues
     index: CorpusIndex
-    _spans: list[tuple[str, Span, str]] | None = None
+    _spans: list[Span] | None = None
+    _holding: list[Span] | None = None
+    _locations: dict[int, tuple[str, str]] | None = None
 
     @property
     def article_id(self) -> str:
         return self.annotation.article.id
 
-    def spans(self) -> list[tuple[str, Span, str]]:
-        """Every span of the file as (JSON pointer, span, id of the record holding it)."""
+    def spans(self) -> list[Span]:
+        """Every span of the file, in file order; `locate` says where one is."""
         if self._spans is None:
-            self._spans = list(self._walk_spans())
+            annotation = self.annotation
+            spans = [segment.span for segment in annotation.article.segments]
+            for quote in annotation.quotes:
+                spans += quote.content
+                if quote.source is not None:
+                    spans.append(quote.source)
+                if quote.cue is not None:
+                    spans.append(quote.cue)
+            for claim in annotation.claims:
+                spans += claim.spans
+                if claim.claimant_span is not None:
+                    spans.append(claim.claimant_span)
+            self._spans = spans
         return self._spans
+
+    def holding_spans(self) -> list[Span]:
+        """The spans that lie in the text and hold the text at their offsets: normally all."""
+        if self._holding is None:
+            text = self.text
+            if text is None:
+                self._holding = []
+            else:
+                length = len(text)
+                self._holding = [span for span in self.spans()
+                                 if span.start < span.end <= length and text[span.start : span.end] == span.text]
+        return self._holding
+
+    def locate(self, span: Span) -> tuple[str, str]:
+        """The JSON pointer of one of `spans()` and the id of the record that holds it.
+
+        Worked out only for an article with something to report: most never need it.
+        """
+        if self._locations is None:
+            self._locations = {id(span): (pointer, record_id) for pointer, span, record_id in self._walk_spans()}
+        return self._locations[id(span)]
 
     def _walk_spans(self) -> Iterator[tuple[str, Span, str]]:
         article = self.annotation.article

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from collections.abc import Callable
 from functools import cache, partial
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -127,25 +127,30 @@ def validate(
     return run.report
 
 
-def relative_name(root: Path, path: Path) -> str:
-    name = f"{root.name}{os.sep}{str(path)[len(str(root)) + 1:]}"
-    # A file name that is not UTF-8 holds surrogate escapes, which no output can encode.
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+def relative_name(root: Path, path: Path | str) -> str:
+    return shown_name(f"{root.name}{os.sep}{str(path)[len(str(root)) + 1:]}")
+
+
+def shown_name(name: str) -> str:
+    """`name` as reports show it: a file name that is not UTF-8 holds surrogate escapes, which no
+    output can encode."""
+    return name if name.isascii() else name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def parse_file(
-    root: Path,
     report: Report,
     index: CorpusIndex,
     engine: Engine,
-    path: Path,
+    path: Path | str,
+    file: str,
     model: type[Record],
     lists: dict[str, str] | None = None,
 ) -> tuple[Any, FileIssues]:
-    """Read, parse and check the structure of one JSON file; the model instance when it is valid."""
-    issues = FileIssues(report, relative_name(root, path))
-    if not path.exists():
-        issues.add("missing-file", f"{path.name} is missing",
+    """Read, parse and check the structure of one JSON file (`file` is its name in the report);
+    the model instance when it is valid."""
+    issues = FileIssues(report, file)
+    if not os.path.exists(path):
+        issues.add("missing-file", f"{os.path.basename(path)} is missing",
                    hint="every corpus has dataset.json, the four registries and articles/")
         return None, issues
     report.files_checked += 1
@@ -192,46 +197,63 @@ def _fast_structure(raw: bytes, model: type[Record]) -> Record | None:
 def _keys_kept(record: BaseModel) -> int:
     """The keys a model instance was validated from: its fields set, at every depth."""
     count = len(record.__pydantic_fields_set__)
-    for name in _nested_fields(type(record)):
+    for name, many, fixed in _nested_fields(type(record)):
         value = record.__dict__[name]
-        if isinstance(value, list):
+        if value is None:
+            continue
+        if fixed:
+            count += fixed * len(value) if many else fixed
+        elif many:
             for item in value:
                 count += _keys_kept(item)
-        elif value is not None:
+        else:
             count += _keys_kept(value)
     return count
 
 
 @cache
-def _nested_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of a model that hold models (or lists of them)."""
+def _nested_fields(model: type[BaseModel]) -> tuple[tuple[str, bool, int], ...]:
+    """The fields of a model that hold models: (name, whether a list of them, keys of each when
+    that is fixed). A model whose fields are all required and plain (a span, a date) always has
+    every key, so its instances need no visit: a million spans are counted, not walked."""
     nested = []
     for name, info in model.model_fields.items():
-        annotation = info.annotation
-        types = get_args(annotation) or (annotation,)
-        inner = [arg for part in types for arg in (get_args(part) or (part,))]
-        if any(isinstance(arg, type) and issubclass(arg, BaseModel) for arg in inner):
-            nested.append(name)
+        child, many = _model_in(info.annotation)
+        if child is not None:
+            plain = all(field.is_required() for field in child.model_fields.values()) and not _nested_fields(child)
+            nested.append((name, many, len(child.model_fields) if plain else 0))
     return tuple(nested)
 
 
-def check_article(
-    root: Path, report: Report, index: CorpusIndex, engine: Engine, json_path: Path, text_path: Path
-) -> None:
-    text_issues = FileIssues(report, relative_name(root, text_path))
+def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model a field annotation holds (`M`, `M | None`, `list[M]`), and whether in a list."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    for part in get_args(annotation):
+        child, many = _model_in(part)
+        if child is not None:
+            return child, many or get_origin(annotation) is list
+    return None, False
+
+
+def check_article(root: Path, report: Report, index: CorpusIndex, engine: Engine, stem: str) -> None:
+    """Check the article whose files are `articles/<stem>.txt` and `.json`."""
+    path = f"{root}{os.sep}{_paths.ARTICLES_DIR}{os.sep}{stem}"
+    shown = shown_name(f"{root.name}{os.sep}{_paths.ARTICLES_DIR}{os.sep}{stem}")
+    text_issues = FileIssues(report, f"{shown}.txt")
     report.files_checked += 1
-    text_bytes = read_bytes(text_path, text_issues)
+    text_bytes = read_bytes(f"{path}.txt", text_issues)
     text = decode(text_bytes, text_issues) if text_bytes is not None else None
     text_issues.text = text
     if text is not None:
         check_line_endings(text, text_issues)
     annotation, issues = parse_file(
-        root, report, index, engine, json_path, AnnotationFile,
+        report, index, engine, f"{path}.json", f"{shown}.json", AnnotationFile,
         {"/article/segments": "segment", "/quotes": "quote", "/claims": "claim"},
     )
     if annotation is None:
         return
-    check_name_matches_id(json_path, annotation.article.id, issues)
+    check_name_matches_id(stem, annotation.article.id, issues)
     article = ArticleUnderCheck(annotation, text, text_bytes, issues, text_issues, index)
     register_article_records(article)
     check_date(annotation.article.publication_date, "/article/publication_date", issues, annotation.article.id)
@@ -247,12 +269,12 @@ class _ChunkResult:
     articles: int
 
 
-def _check_chunk(root: Path, parent: CorpusIndex, engine: Engine, pairs: list[tuple[Path, Path]]) -> _ChunkResult:
+def _check_chunk(root: Path, parent: CorpusIndex, engine: Engine, stems: list[str]) -> _ChunkResult:
     report = Report(corpus=str(root))
     index = parent.child()
-    for json_path, text_path in pairs:
-        check_article(root, report, index, engine, json_path, text_path)
-    return _ChunkResult(report.issues, report.files_checked, index.findings(), len(pairs))
+    for stem in stems:
+        check_article(root, report, index, engine, stem)
+    return _ChunkResult(report.issues, report.files_checked, index.findings(), len(stems))
 
 
 _WORKER_STATE: tuple[Path, CorpusIndex, Engine] | None = None
@@ -263,8 +285,8 @@ def _start_worker(root: Path, index: CorpusIndex, engine: Engine) -> None:
     _WORKER_STATE = (root, index, engine)
 
 
-def _check_chunk_in_worker(pairs: list[tuple[Path, Path]]) -> _ChunkResult:
-    return _check_chunk(*_WORKER_STATE, pairs)
+def _check_chunk_in_worker(stems: list[str]) -> _ChunkResult:
+    return _check_chunk(*_WORKER_STATE, stems)
 
 
 class _Run:
@@ -278,7 +300,7 @@ class _Run:
         self.registry_issues: dict[str, FileIssues] = {}
 
     def _parse(self, path: Path, model: type[Record], lists=None) -> tuple[Any, FileIssues]:
-        return parse_file(self.root, self.report, self.index, self.engine, path, model, lists)
+        return parse_file(self.report, self.index, self.engine, path, relative_name(self.root, path), model, lists)
 
     def dataset(self) -> None:
         info, issues = self._parse(self.root / _paths.DATASET_FILE, DatasetInfo)
@@ -312,10 +334,10 @@ class _Run:
                 "missing-file", "the articles/ folder is missing", hint="create it with the article files")
             return
         self.index.seal_registries()
-        pairs = pair_article_files(articles_dir, self.report, partial(relative_name, self.root))
-        chunks = [pairs[start : start + CHUNK_SIZE] for start in range(0, len(pairs), CHUNK_SIZE)]
-        self.articles_done, self.articles_total = 0, len(pairs)
-        if self.workers > 1 and len(pairs) >= PARALLEL_FROM:
+        stems = pair_article_files(articles_dir, self.report, partial(relative_name, self.root))
+        chunks = [stems[start : start + CHUNK_SIZE] for start in range(0, len(stems), CHUNK_SIZE)]
+        self.articles_done, self.articles_total = 0, len(stems)
+        if self.workers > 1 and len(stems) >= PARALLEL_FROM:
             # fork: the workers inherit the registries' index instead of unpickling it.
             with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
                                      initializer=_start_worker,

@@ -71,7 +71,7 @@ class JsonDocument:
 
 
 _KEY_TOKEN = re.compile(rb'"[ \t\r\n]*:')
-_SPACED_KEY_TOKEN = re.compile(rb'"[ \t\r\n]+:')
+_SPACE_COLON = (b" :", b"\n:", b"\r:", b"\t:")
 
 
 def key_tokens(raw: bytes) -> int:
@@ -80,7 +80,9 @@ def key_tokens(raw: bytes) -> int:
     Every key ends that way, so the count is at least the number of keys written; when it equals
     the number of keys the parser kept, no key was written twice.
     """
-    if _SPACED_KEY_TOKEN.search(raw):
+    # A key with white space before its colon has it right before the colon: four substring
+    # searches rule that out far faster than a regular expression scan.
+    if any(spaced in raw for spaced in _SPACE_COLON):
         return len(_KEY_TOKEN.findall(raw))
     return raw.count(b'":')  # the same count, much faster, when no key has space before its colon
 

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+from ... import _io
 from ..context import FileIssues
 from ..source import JsonDocument, LineIndex, parse_json
 
@@ -13,9 +14,9 @@ _BOM = b"\xef\xbb\xbf"
 _LONG_NUMBER = re.compile(r"[0-9]{4301,}")
 
 
-def read_bytes(path: Path, issues: FileIssues) -> bytes | None:
+def read_bytes(path: str | Path, issues: FileIssues) -> bytes | None:
     try:
-        return path.read_bytes()
+        return _io.read_bytes(path)
     except OSError as error:
         issues.add("unreadable-file", f"cannot read: {error.strerror or error}",
                    hint="check the file's permissions and that it is a regular file")

@@ -13,35 +13,35 @@ ARTICLE_STEM = re.compile(r"^[0-9]{3,}_([0-9a-f]{16})$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def pair_article_files(articles_dir: Path, report, relative) -> list[tuple[Path, Path]]:
-    """Complete (json, txt) pairs in name order; every lone or misnamed file is reported."""
-    stems: dict[str, dict[str, Path]] = {}
-    # Names as strings: at 100,000 articles, Path objects for sorting cost seconds.
+def pair_article_files(articles_dir: Path, report, relative) -> list[str]:
+    """The stems of complete `.json` + `.txt` pairs, in name order; every lone or misnamed file is
+    reported."""
+    suffixes: dict[str, list[str]] = {}
+    # Names as strings: at 100,000 articles, Path objects cost seconds and memory in every worker.
     for name in sorted(entry.name for entry in os.scandir(articles_dir)):
         stem, dot, suffix = name.rpartition(".")
         suffix = dot + suffix
         if name.startswith(".") or suffix not in (".json", ".txt"):
             continue
-        path = articles_dir / name
         if not ARTICLE_STEM.match(stem):
-            FileIssues(report, relative(path)).add(
+            FileIssues(report, relative(articles_dir / name)).add(
                 "bad-file-name", f"{name!r} is not named NNN_<16 hex digit id>{suffix}",
                 hint="rename it, e.g. 003_0123456789abcdef" + suffix)
             continue
-        stems.setdefault(stem, {})[suffix] = path
-    pairs = []
-    for stem, files in sorted(stems.items()):
-        if ".json" not in files:
-            FileIssues(report, relative(files[".txt"])).add(
+        suffixes.setdefault(stem, []).append(suffix)
+    stems = []
+    for stem, found in sorted(suffixes.items()):
+        if ".json" not in found:
+            FileIssues(report, relative(articles_dir / f"{stem}.txt")).add(
                 "missing-annotations", f"no annotation file {stem}.json beside the text",
                 hint="annotate the article, or move the text out of articles/")
-        elif ".txt" not in files:
-            FileIssues(report, relative(files[".json"])).add(
+        elif ".txt" not in found:
+            FileIssues(report, relative(articles_dir / f"{stem}.json")).add(
                 "missing-text", f"no text file {stem}.txt beside the annotations",
                 hint="restore the text; annotations are standoff and mean nothing without it")
         else:
-            pairs.append((files[".json"], files[".txt"]))
-    return pairs
+            stems.append(stem)
+    return stems
 
 
 def check_unsafe_id(data, issues: FileIssues) -> None:
@@ -57,8 +57,8 @@ def check_unsafe_id(data, issues: FileIssues) -> None:
                    hint="article ids are 16 lowercase hex digits, the id in the file name")
 
 
-def check_name_matches_id(json_path: Path, article_id: str, issues: FileIssues) -> None:
-    match = ARTICLE_STEM.match(json_path.stem)
+def check_name_matches_id(stem: str, article_id: str, issues: FileIssues) -> None:
+    match = ARTICLE_STEM.match(stem)
     if match and match.group(1) != article_id:
         issues.add("file-name-mismatch",
                    f"the file is named for article {match.group(1)} but holds article {article_id}",

@@ -39,23 +39,25 @@ def register_groups(groups: list[UtteranceGroup] | list[ClaimGroup], kind: str, 
 def check_article_groups(article: ArticleUnderCheck) -> None:
     """At article time: each record's group lists it; keep what the readings need."""
     index = article.index
-    wanted = index.reading_quotes
-    records = [(f"/quotes/{i}", "utterance group", quote) for i, quote in enumerate(article.annotation.quotes)]
-    records += [(f"/claims/{i}", "claim group", claim) for i, claim in enumerate(article.annotation.claims)]
-    for pointer, kind, record in records:
-        group = getattr(record, GROUP_FIELD[kind])
-        if index.wanted(record.id):
-            index.group_of[record.id] = group
-        if record.id in wanted:
-            index.contents[record.id] = "\0".join(span.text for span in record.content)
-        if group is None or group not in index.group_members:
-            continue
-        index.pointed_groups.add(group)
-        if index.listed_in.get(record.id) != group:
-            article.issues.add("group-membership-mismatch",
-                               f"names {kind} {group}, which does not list it as a member",
-                               pointer=f"{pointer}/{GROUP_FIELD[kind]}", record_id=record.id,
-                               hint=f"add {record.id} to the members of {group}, or fix the reference")
+    annotation = article.annotation
+    for list_name, kind, records in (("quotes", "utterance group", annotation.quotes),
+                                     ("claims", "claim group", annotation.claims)):
+        field = GROUP_FIELD[kind]
+        for position, record in enumerate(records):
+            group = getattr(record, field)
+            listed_in = index.listed_in.get(record.id)
+            if listed_in is not None:
+                index.group_of[record.id] = group
+            if record.id in index.reading_quotes:
+                index.contents[record.id] = "\0".join(span.text for span in record.content)
+            if group is None or group not in index.group_members:
+                continue
+            index.pointed_groups.add(group)
+            if listed_in != group:
+                article.issues.add("group-membership-mismatch",
+                                   f"names {kind} {group}, which does not list it as a member",
+                                   pointer=f"/{list_name}/{position}/{field}", record_id=record.id,
+                                   hint=f"add {record.id} to the members of {group}, or fix the reference")
 
 
 def check_groups_complete(groups, kind: str, pointer: str, index: CorpusIndex, issues: FileIssues) -> None:

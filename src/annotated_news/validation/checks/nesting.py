@@ -6,6 +6,8 @@ from ..context import ArticleUnderCheck
 
 
 def check_nesting(article: ArticleUnderCheck) -> None:
+    if all(quote.nested_in is None for quote in article.annotation.quotes):
+        return
     quotes = {quote.id: quote for quote in article.annotation.quotes}
     for position, quote in enumerate(article.annotation.quotes):
         pointer = f"/quotes/{position}/nested_in"

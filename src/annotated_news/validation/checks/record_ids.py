@@ -11,11 +11,17 @@ def register_article_records(article: ArticleUnderCheck) -> None:
     annotation, index, issues = article.annotation, article.index, article.issues
     article_id = annotation.article.id
     index.define(article_id, Definition("article", issues.file, "/article", article_id), issues)
+    ids = [segment.id for segment in annotation.article.segments]
+    ids += [quote.id for quote in annotation.quotes]
+    ids += [claim.id for claim in annotation.claims]
+    prefix = f"{article_id}-"
+    wanted = index.listed_in.keys() & ids
+    if not wanted and len(set(ids)) == len(ids) and all(record_id.startswith(prefix) for record_id in ids):
+        return  # the common case: nothing to report, nothing other files need
     records = [(f"/article/segments/{i}", "segment", "s", segment.id) for i, segment in enumerate(annotation.article.segments)]
     records += [(f"/quotes/{i}", "quote", "q", quote.id) for i, quote in enumerate(annotation.quotes)]
     records += [(f"/claims/{i}", "claim", "c", claim.id) for i, claim in enumerate(annotation.claims)]
     in_file = CorpusIndex()
-    prefix = f"{article_id}-"
     for pointer, kind, letter, record_id in records:
         definition = Definition(kind, issues.file, pointer, article_id)
         in_file.define(record_id, definition, issues)
@@ -25,7 +31,7 @@ def register_article_records(article: ArticleUnderCheck) -> None:
                        pointer=f"{pointer}/id", record_id=record_id,
                        hint=f"use {article_id}-{letter}<n>")
             index.define(record_id, definition, issues)
-        elif index.wanted(record_id) and index.lookup(record_id) is None:
+        elif record_id in wanted and index.lookup(record_id) is None:
             index.definitions[record_id] = definition
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 
 from ...models import QUOTE_ID as _QUOTE_ID_PATTERN
 
@@ -47,29 +48,52 @@ def resolve(reference: str | None, kind: str, pointer: str, index: CorpusIndex, 
     return True
 
 
+OWN_QUOTE = "quote of this article"
+
+
 def check_article_references(article: ArticleUnderCheck) -> None:
-    index, issues, annotation = article.index, article.issues, article.annotation
-    resolve(annotation.article.outlet, "entity", "/article/outlet", index, issues, entity_type="outlet")
-    resolve(annotation.article.event, "event", "/article/event", index, issues)
+    index, annotation = article.index, article.annotation
+    resolve(annotation.article.outlet, "entity", "/article/outlet", index, article.issues, entity_type="outlet")
     own_quotes = {quote.id for quote in annotation.quotes}
+    for reference, kind, where in _references(annotation):
+        if reference is None:
+            continue
+        if kind == OWN_QUOTE:
+            if reference not in own_quotes:
+                _other_quote(reference, _pointer(where), article)
+            continue
+        # Resolved here in the common case; `resolve` words the issue when there is one.
+        definition = index.lookup(reference)
+        if definition is not None and definition.kind == kind:
+            if kind == "entity":
+                index.referenced_entities.add(reference)
+        else:
+            resolve(reference, kind, _pointer(where), index, article.issues)
+
+
+def _references(annotation) -> Iterator[tuple[str | None, str, tuple]]:
+    """Every reference of an annotation file but the outlet: (id or None, kind of record it names,
+    the tokens of its JSON pointer)."""
+    yield annotation.article.event, "event", ("article", "event")
     for position, quote in enumerate(annotation.quotes):
-        base = f"/quotes/{position}"
-        resolve(quote.speaker, "entity", f"{base}/speaker", index, issues)
-        resolve(quote.utterance, "utterance group", f"{base}/utterance", index, issues)
-        _same_article_quote(quote.nested_in, f"{base}/nested_in", own_quotes, article)
+        yield quote.speaker, "entity", ("quotes", position, "speaker")
+        yield quote.utterance, "utterance group", ("quotes", position, "utterance")
+        yield quote.nested_in, OWN_QUOTE, ("quotes", position, "nested_in")
     for position, claim in enumerate(annotation.claims):
-        base = f"/claims/{position}"
-        resolve(claim.claimant, "entity", f"{base}/claimant", index, issues)
-        resolve(claim.claim_group, "claim group", f"{base}/claim_group", index, issues)
+        yield claim.claimant, "entity", ("claims", position, "claimant")
+        yield claim.claim_group, "claim group", ("claims", position, "claim_group")
         for part, entity in enumerate(claim.about):
-            resolve(entity, "entity", f"{base}/about/{part}", index, issues)
+            yield entity, "entity", ("claims", position, "about", part)
         for part, quote_id in enumerate(claim.supporting_quotes):
-            _same_article_quote(quote_id, f"{base}/supporting_quotes/{part}", own_quotes, article)
+            yield quote_id, OWN_QUOTE, ("claims", position, "supporting_quotes", part)
 
 
-def _same_article_quote(quote_id: str | None, pointer: str, own_quotes: set[str], article: ArticleUnderCheck) -> None:
-    if quote_id is None or quote_id in own_quotes:
-        return
+def _pointer(tokens: tuple) -> str:
+    return "".join(f"/{token}" for token in tokens)
+
+
+def _other_quote(quote_id: str, pointer: str, article: ArticleUnderCheck) -> None:
+    """A reference that must name a quote of this article names another record."""
     other_article = quote_id.split("-q")[0]
     if QUOTE_ID.match(quote_id) and other_article != article.article_id:
         article.issues.add("cross-article-reference",

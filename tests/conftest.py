@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import importlib.util
 import os
 import shutil
+import sys
 import tempfile
+from types import ModuleType
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,19 @@ from annotated_news.models import Article, Span
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = REPO_ROOT / "corpus"
 SCHEMA_DIR = REPO_ROOT / "schema"
+SYNTHETIC_SCRIPT = REPO_ROOT / "scripts" / "generate_synthetic.py"
+
+
+def synthetic_generator() -> ModuleType:
+    """scripts/generate_synthetic.py as a module, to make synthetic documents in memory."""
+    spec = importlib.util.spec_from_file_location("generate_synthetic", SYNTHETIC_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    return module
 
 # --- nothing reaches the network or the user's caches -----------------------------------------
 # Set before a test module imports `datasets`, `huggingface_hub` or `mlcroissant`, which read

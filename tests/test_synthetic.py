@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT
+from conftest import SYNTHETIC_SCRIPT, synthetic_generator
 
 from annotated_news import validate
 from annotated_news._io import dumps_json
 
-SCRIPT = REPO_ROOT / "scripts" / "generate_synthetic.py"
 ARTICLES = 300
 
 
 def generate(out: Path, *options: str) -> Path:
-    subprocess.run([sys.executable, str(SCRIPT), str(out), "--articles", str(ARTICLES), *options],
+    subprocess.run([sys.executable, str(SYNTHETIC_SCRIPT), str(out), "--articles", str(ARTICLES), *options],
                    check=True, capture_output=True, text=True)
     return out
 
@@ -115,13 +113,7 @@ def test_injected_errors_are_reported_where_the_manifest_says(tmp_path):
 
 
 def test_fast_encoder_writes_what_dumps_json_writes():
-    spec = importlib.util.spec_from_file_location("generate_synthetic", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[spec.name]
+    module = synthetic_generator()
     tricky = {"empty": [], "none": {}, "mixed": [1, True, False, None, "\"\\\n\u2028é😀"],
               "span": {"start": 1, "end": 2, "text": "“x”"},
               "not a span": {"text": "t", "start": 0, "end": 1},

@@ -1,9 +1,11 @@
-"""The structure layer and the models accept and reject the same documents.
+"""The structure layer, the models and the fast engine accept and reject the same documents.
 
 The validator's structure layer applies the published JSON Schema (`StrictValidator`); the loader
-applies the pydantic models. A document one accepts and the other rejects is a bug in one of them,
-so hypothesis mutates valid documents (the base fixture, the real corpus, the hand-built test
-documents) in the ways annotators and tools get them wrong and compares the two verdicts.
+applies the pydantic models; the fast engine (`fast_structure`) applies msgspec structs derived
+from the models. A document one accepts and another rejects is a bug in one of them, so hypothesis
+mutates valid documents (the base fixture, the real corpus, the hand-built test documents, synthetic
+articles) in the ways annotators and tools get them wrong and compares the verdicts. The fast
+engine may decline a valid document (the reference path then decides), never accept an invalid one.
 
 Strings with an unpaired surrogate are not generated: the file layer replaces them (and reports
 `unpaired-surrogate`) before the structure layer sees the document.
@@ -14,15 +16,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import msgspec
 import pytest
-from conftest import CORPUS_DIR, valid_documents
+from conftest import CORPUS_DIR, synthetic_generator, valid_documents
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 from validation_fixtures import BASE
 
+from annotated_news.models import Span
 from annotated_news.schema import SCHEMA_FILES
 from annotated_news.validation.checks.structure import validator_for
+from annotated_news.validation.fast_structure import fast_structure
 
 # Which schema each corpus file follows.
 SCHEMA_OF = {
@@ -45,6 +50,10 @@ def _valid_texts() -> dict[str, list[str]]:
             texts[ANNOTATION_SCHEMA].append(path.read_text(encoding="utf-8"))
     for schema_file, document in valid_documents().items():
         texts[schema_file].append(json.dumps(document))
+    generator = synthetic_generator().Generator(seed=7, articles=40)
+    for position in range(0, 40, 4):
+        _, annotation, _ = generator.article(position)
+        texts[ANNOTATION_SCHEMA].append(json.dumps(annotation, ensure_ascii=False))
     return texts
 
 
@@ -236,3 +245,46 @@ def test_schema_and_models_agree_on_mutations(schema_file, data):
     assert schema_accepts(schema_file, document) == model_accepts(schema_file, document), _explain(
         schema_file, document
     )
+
+
+@pytest.mark.parametrize("schema_file", sorted(SCHEMA_FILES))
+def test_fast_engine_reads_valid_documents_as_the_models_do(schema_file):
+    model = SCHEMA_FILES[schema_file]
+    for text in VALID[schema_file]:
+        for raw in (text.encode(), json.dumps(json.loads(text), indent=2, ensure_ascii=False).encode()):
+            record = fast_structure(raw, model)
+            assert record is not None, f"the fast engine declines a valid {model.__name__}"
+            # Every field, defaults filled in as the models fill them.
+            assert msgspec.to_builtins(record) == model.model_validate_json(raw).model_dump(mode="json")
+
+
+@pytest.mark.parametrize("schema_file", sorted(SCHEMA_FILES))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_fast_engine_accepts_only_what_the_models_accept(schema_file, data):
+    document = data.draw(mutated(schema_file))
+    raw = json.dumps(document, indent=data.draw(st.sampled_from([None, 2])), ensure_ascii=data.draw(st.booleans()))
+    if fast_structure(raw.encode(), SCHEMA_FILES[schema_file]) is not None:
+        assert model_accepts(schema_file, document), _explain(schema_file, document)
+
+
+@pytest.mark.parametrize("written", [
+    '{"start": 1, "end": 2, "text": "a", "text": "b"}',  # the models keep the last: still a duplicate
+    '{"start": 1, "end": 2, "text" : "a", "text":"b"}',
+    '{"start": 1, "end": 2, "text"\n:"a", "end": 2}',
+])
+def test_fast_engine_declines_a_key_written_twice(written):
+    assert Span.model_validate_json(written)  # the models alone would let it through
+    assert fast_structure(written.encode(), Span) is None
+
+
+@pytest.mark.parametrize("written", [
+    '{"start": 1, "end": 2, "text": "\\ud800"}',  # an escaped lone surrogate
+    b'{"start": 1, "end": 2, "text": "\xff"}',  # not UTF-8
+    '{"start": true, "end": 2, "text": "a"}',
+    '{"start": 1.0, "end": 2, "text": "a"}',
+    '{"start": 1, "end": 2, "text": "a"} x',
+])
+def test_fast_engine_declines_what_the_reference_path_must_report(written):
+    raw = written if isinstance(written, bytes) else written.encode()
+    assert fast_structure(raw, Span) is None

@@ -7,11 +7,11 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from collections.abc import Callable
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .. import _paths
 from .._version import SCHEMA_VERSION
@@ -28,7 +28,15 @@ from .checks.article_quotes import check_article_has_quotes
 from .checks.claimants import check_claimants
 from .checks.cue_overlap import check_cue_overlap
 from .checks.dates import check_date
-from .checks.file_encoding import check_line_endings, decode, parse_json_text, read_bytes, read_json
+from .checks.file_encoding import (
+    UTF8_BOM,
+    check_byte_order_mark,
+    check_line_endings,
+    decode,
+    parse_json_text,
+    read_bytes,
+    read_json,
+)
 from .checks.file_names import check_name_matches_id, check_unsafe_id, pair_article_files
 from .checks.groups import check_article_groups, check_groups_complete, register_groups
 from .checks.nesting import check_nesting
@@ -48,7 +56,8 @@ from .checks.text_hash import check_text_hash
 from .checks.unreferenced_entities import check_unreferenced_entities
 from .context import ArticleUnderCheck, CorpusIndex, FileIssues, IndexFindings
 from .issues import Report
-from .source import JsonDocument, key_tokens
+from .fast_structure import fast_structure
+from .source import JsonDocument
 
 # Per-article checks, in the order their issues are most useful to read.
 ARTICLE_CHECKS = (
@@ -104,10 +113,11 @@ def validate(
 ) -> Report:
     """Check a corpus folder (default: the one shipped with the package) and report every issue.
 
-    `engine="fast"` checks structure with the pydantic models and runs the JSON Schema (with
-    jsonschema) only on a file the models reject, to report its problems in the schema's terms; a
-    differential test shows both accept the same files. `engine="jsonschema"` runs the JSON Schema
-    on every file. Articles are checked in chunks on `workers` processes (default: one per CPU) once
+    `engine="fast"` checks structure with msgspec structs derived from the pydantic models
+    (`fast_structure`) and sends every file they do not accept down the reference path: the JSON
+    Schema (with jsonschema), which reports its problems in the schema's terms, then the models;
+    differential tests show the two accept the same files. `engine="jsonschema"` takes the
+    reference path for every file. Articles are checked in chunks on `workers` processes (default: one per CPU) once
     the corpus is large enough for that to pay.
 
     Raises `CorpusNotFound` when `path` is not a corpus folder. Invalid data never raises: it is
@@ -155,14 +165,19 @@ def parse_file(
         return None, issues
     report.files_checked += 1
     raw = read_bytes(path, issues)
-    text = decode(raw, issues) if raw is not None else None
-    if text is None:
+    if raw is None:
         return None, issues
     if engine == "fast":
-        instance = _fast_structure(raw.removeprefix(b"\xef\xbb\xbf"), model)
+        # msgspec checks the UTF-8 of all it decodes: a file it accepts needs no decoding here.
+        body = raw.removeprefix(UTF8_BOM)
+        instance = fast_structure(body, model)
         if instance is not None:
-            issues.document = JsonDocument.lazy(text.removeprefix("\ufeff"))
+            check_byte_order_mark(raw, issues)
+            issues.document = JsonDocument.lazy(body)
             return instance, issues
+    text = decode(raw, issues)
+    if text is None:
+        return None, issues
     document = parse_json_text(text, issues)
     if document is None:
         return None, issues
@@ -179,61 +194,6 @@ def parse_file(
             f"{issues.file}: the JSON Schema accepts this file but the {model.__name__} model "
             f"rejects it ({error.errors()[0]['msg']}); please report this as a bug"
         ) from error
-
-
-def _fast_structure(raw: bytes, model: type[Record]) -> Record | None:
-    """The model instance when the file is structurally clean, by the models alone: parsed and
-    validated in pydantic's Rust core, with no key written twice. None sends the file down the full
-    path (JSON parser with every file-level check, then the JSON Schema), which says what is wrong.
-    """
-    try:
-        instance = model.model_validate_json(raw)
-    except ValidationError:
-        return None
-    # pydantic keeps the last of two equal keys; key_tokens counts every key written.
-    return instance if key_tokens(raw) == _keys_kept(instance) else None
-
-
-def _keys_kept(record: BaseModel) -> int:
-    """The keys a model instance was validated from: its fields set, at every depth."""
-    count = len(record.__pydantic_fields_set__)
-    for name, many, fixed in _nested_fields(type(record)):
-        value = record.__dict__[name]
-        if value is None:
-            continue
-        if fixed:
-            count += fixed * len(value) if many else fixed
-        elif many:
-            for item in value:
-                count += _keys_kept(item)
-        else:
-            count += _keys_kept(value)
-    return count
-
-
-@cache
-def _nested_fields(model: type[BaseModel]) -> tuple[tuple[str, bool, int], ...]:
-    """The fields of a model that hold models: (name, whether a list of them, keys of each when
-    that is fixed). A model whose fields are all required and plain (a span, a date) always has
-    every key, so its instances need no visit: a million spans are counted, not walked."""
-    nested = []
-    for name, info in model.model_fields.items():
-        child, many = _model_in(info.annotation)
-        if child is not None:
-            plain = all(field.is_required() for field in child.model_fields.values()) and not _nested_fields(child)
-            nested.append((name, many, len(child.model_fields) if plain else 0))
-    return tuple(nested)
-
-
-def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-    """The model a field annotation holds (`M`, `M | None`, `list[M]`), and whether in a list."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    for part in get_args(annotation):
-        child, many = _model_in(part)
-        if child is not None:
-            return child, many or get_origin(annotation) is list
-    return None, False
 
 
 def check_article(root: Path, report: Report, index: CorpusIndex, engine: Engine, stem: str) -> None:

@@ -45,20 +45,28 @@ class JsonDocument:
     _positions: dict[str, int] | None = None
     _lines: LineIndex | None = None
 
+    _raw: bytes | None = None
+
     @classmethod
-    def lazy(cls, text: str) -> JsonDocument:
-        """A file already known to be clean JSON (the fast path validated it): parsed only if an
-        issue needs its data or positions."""
-        return cls(text=text)
+    def lazy(cls, raw: bytes) -> JsonDocument:
+        """A file already known to be clean JSON in UTF-8 (the fast path validated it): decoded and
+        parsed only if an issue needs its data or positions."""
+        return cls(text="", _raw=raw)
+
+    def _decode(self) -> None:
+        if self._raw is not None:
+            self.text, self._raw = self._raw.decode("utf-8"), None
 
     @property
     def data(self) -> Any:
         if not self._parsed:
+            self._decode()
             self._data, self._parsed = json.loads(self.text), True
         return self._data
 
     def position(self, pointer: str) -> tuple[int, int] | None:
         """Line and column where the value at `pointer` starts (its key, for object members)."""
+        self._decode()
         if self._positions is None:
             scan = _Scanner(self.text)
             scan.run()
@@ -70,21 +78,18 @@ class JsonDocument:
         return None if offset is None else self._lines.position(offset)
 
 
-_KEY_TOKEN = re.compile(rb'"[ \t\r\n]*:')
-_SPACE_COLON = (b" :", b"\n:", b"\r:", b"\t:")
+_JSON_WHITE_SPACE = b" \t\r\n"
 
 
 def key_tokens(raw: bytes) -> int:
-    """An upper bound on the number of object keys in JSON bytes: a quote followed by a colon.
+    """An upper bound on the number of object keys in JSON bytes: a quote, then white space or
+    none, then a colon.
 
     Every key ends that way, so the count is at least the number of keys written; when it equals
-    the number of keys the parser kept, no key was written twice.
+    the number of keys the parser kept, no key was written twice. (Dropping the white space, then
+    counting `":`, finds those tokens in half the time of a regular expression.)
     """
-    # A key with white space before its colon has it right before the colon: four substring
-    # searches rule that out far faster than a regular expression scan.
-    if any(spaced in raw for spaced in _SPACE_COLON):
-        return len(_KEY_TOKEN.findall(raw))
-    return raw.count(b'":')  # the same count, much faster, when no key has space before its colon
+    return raw.translate(None, _JSON_WHITE_SPACE).count(b'":')
 
 
 def parse_json(text: str) -> JsonDocument:

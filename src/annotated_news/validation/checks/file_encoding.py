@@ -10,7 +10,7 @@ from ... import _io
 from ..context import FileIssues
 from ..source import JsonDocument, LineIndex, parse_json
 
-_BOM = b"\xef\xbb\xbf"
+UTF8_BOM = b"\xef\xbb\xbf"
 _LONG_NUMBER = re.compile(r"[0-9]{4301,}")
 
 
@@ -23,11 +23,15 @@ def read_bytes(path: str | Path, issues: FileIssues) -> bytes | None:
         return None
 
 
-def decode(raw: bytes, issues: FileIssues) -> str | None:
-    """The text of `raw`, or None when it is not UTF-8. A BOM is reported and kept."""
-    if raw.startswith(_BOM):
+def check_byte_order_mark(raw: bytes, issues: FileIssues) -> None:
+    if raw.startswith(UTF8_BOM):
         issues.add("byte-order-mark", "the file starts with a UTF-8 byte order mark (U+FEFF)",
                    line=1, column=1, hint="save the file as UTF-8 without BOM")
+
+
+def decode(raw: bytes, issues: FileIssues) -> str | None:
+    """The text of `raw`, or None when it is not UTF-8. A BOM is reported and kept."""
+    check_byte_order_mark(raw, issues)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

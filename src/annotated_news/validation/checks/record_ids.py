@@ -15,7 +15,7 @@ def register_article_records(article: ArticleUnderCheck) -> None:
     ids += [quote.id for quote in annotation.quotes]
     ids += [claim.id for claim in annotation.claims]
     prefix = f"{article_id}-"
-    wanted = index.listed_in.keys() & ids
+    wanted = [record_id for record_id in ids if record_id in index.listed_in]
     if not wanted and len(set(ids)) == len(ids) and all(record_id.startswith(prefix) for record_id in ids):
         return  # the common case: nothing to report, nothing other files need
     records = [(f"/article/segments/{i}", "segment", "s", segment.id) for i, segment in enumerate(annotation.article.segments)]

@@ -44,8 +44,13 @@ def _pattern(validator, pattern: str, instance: Any, schema: dict):
 
 @cache
 def _ecma_pattern(pattern: str) -> re.Pattern:
-    # ECMA-262 `$` (no multiline flag) matches only at the very end; Python's needs `\Z` for that.
-    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+    return re.compile(python_pattern(pattern))
+
+
+def python_pattern(pattern: str) -> str:
+    """A schema pattern as Python's `re` must read it: ECMA-262 `$` (no multiline flag) matches
+    only at the very end, which Python spells `\\Z`."""
+    return re.sub(r"(?<!\\)\$", r"\\Z", pattern)
 
 
 StrictValidator = validators.extend(

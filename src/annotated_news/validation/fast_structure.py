@@ -1,0 +1,185 @@
+"""The fast structure engine: the models' rules, compiled to msgspec, for the clean files of a large corpus.
+
+At 100,000 articles the structure check is the largest cost of validation: pydantic's
+`model_validate_json` takes about twice as long per file as msgspec decoding into typed structs. The
+structs here are derived from the pydantic models, field by field (types, nullability, literals,
+patterns, lengths, bounds, unknown fields forbidden), so the models stay the one source of truth.
+
+The engine only ever says "clean" or "not sure". A file it accepts satisfies the models, and then its
+struct stands in for the model instance (the same attribute names and defaults). Anything else goes
+to the reference path (JSON parser with the file-level checks, the JSON Schema, the models), which
+says exactly what is wrong; that path also takes the rare valid files this engine turns down (an
+integer past 64 bits, a `":` inside a string). `tests/test_validation_differential.py` checks on
+mutated documents that whatever this engine accepts, the models accept.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Callable
+from functools import cache
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+import annotated_types
+import msgspec
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .checks.structure import python_pattern
+from .source import key_tokens
+
+_NONE_TYPES = (Union, types.UnionType)
+
+
+@cache
+def struct_for(model: type[BaseModel]) -> type[msgspec.Struct]:
+    """A msgspec struct type with the fields and constraints of `model`.
+
+    A field with a default defaults to `UNSET` here, so that `settle` can tell a key left out
+    from one written with its default value: it counts the keys a file was decoded from.
+    """
+    fields = []
+    for name, info in model.model_fields.items():
+        annotation = _field_type(info)
+        if info.is_required():
+            fields.append((name, annotation))
+        else:
+            fields.append((name, annotation | msgspec.UnsetType, msgspec.UNSET))
+    return msgspec.defstruct(model.__name__, fields, kw_only=True, forbid_unknown_fields=True)
+
+
+def _field_type(info: FieldInfo) -> Any:
+    return _constrained(_msgspec_type(info.annotation), info.metadata)
+
+
+def _msgspec_type(annotation: Any) -> Any:
+    origin = get_origin(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return struct_for(annotation)
+    if origin is Annotated:
+        base, *extras = get_args(annotation)
+        metadata = [item for extra in extras for item in (extra.metadata if isinstance(extra, FieldInfo) else [extra])]
+        return _constrained(_msgspec_type(base), metadata)
+    if origin in _NONE_TYPES:
+        options = [_msgspec_type(option) for option in get_args(annotation)]
+        return Union[tuple(options)]
+    if origin is list:
+        (item,) = get_args(annotation)
+        return list[_msgspec_type(item)]
+    if origin is Literal or annotation in (str, int, type(None)):
+        return annotation
+    raise TypeError(f"no msgspec form for the model annotation {annotation!r}")
+
+
+def _constrained(annotation: Any, metadata: list[Any]) -> Any:
+    constraints: dict[str, Any] = {}
+    for item in metadata:
+        for name, value in _constraints_of(item):
+            constraints[name] = value
+    if not constraints:
+        return annotation
+    # A constraint on `X | None` constrains X, as in pydantic.
+    if get_origin(annotation) in _NONE_TYPES:
+        options = [option for option in get_args(annotation) if option is not type(None)]
+        (option,) = options
+        return Union[Annotated[option, msgspec.Meta(**constraints)], None]
+    return Annotated[annotation, msgspec.Meta(**constraints)]
+
+
+def _constraints_of(item: Any) -> list[tuple[str, Any]]:
+    if isinstance(item, annotated_types.Ge):
+        return [("ge", item.ge)]
+    if isinstance(item, annotated_types.MinLen):
+        return [("min_length", item.min_length)]
+    # pydantic keeps `Field(pattern=...)` as a metadata object with that one attribute.
+    if getattr(item, "__dict__", {}).keys() == {"pattern"}:
+        return [("pattern", python_pattern(item.pattern))]
+    # A constraint the models gain later must be translated here, not skipped.
+    raise TypeError(f"no msgspec form for the constraint {item!r}")
+
+
+# --- settling what was decoded ---------------------------------------------------------------------
+
+
+@cache
+def _plan(struct: type[msgspec.Struct]) -> tuple[int, tuple[tuple[str, Callable[[], Any]], ...], tuple]:
+    """How to settle a struct: its number of fields; its defaulted fields (position, name, default);
+    its fields that hold structs (position, whether a list of them, keys of each when fixed: a
+    record whose fields are all required and plain, like a span, is counted, not visited)."""
+    model = _MODEL_OF[struct]
+    defaulted = tuple(
+        (position, name, info.default_factory or (lambda value=info.default: value))
+        for position, (name, info) in enumerate(model.model_fields.items()) if not info.is_required()
+    )
+    nested = []
+    for position, info in enumerate(model.model_fields.values()):
+        child, many = _model_in(info.annotation)
+        if child is not None:
+            _, child_defaulted, child_nested = _plan(struct_for(child))
+            fixed = len(child.model_fields) if not child_defaulted and not child_nested else 0
+            nested.append((position, many, fixed))
+    return len(model.model_fields), defaulted, tuple(nested)
+
+
+def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model a field annotation holds (`M`, `M | None`, `list[M]`), and whether in a list."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    for part in get_args(annotation):
+        child, many = _model_in(part)
+        if child is not None:
+            return child, many or get_origin(annotation) is list
+    return None, False
+
+
+_MODEL_OF: dict[type[msgspec.Struct], type[BaseModel]] = {}
+
+
+def settle(record: msgspec.Struct) -> int:
+    """Give every key left out its model default, in place; the number of keys the record (at every
+    depth) was decoded from."""
+    fields, defaulted, nested = _plan(type(record))
+    values = msgspec.structs.astuple(record)
+    left_out = values.count(msgspec.UNSET)
+    if left_out:
+        for position, name, default in defaulted:
+            if values[position] is msgspec.UNSET:
+                setattr(record, name, default())
+    count = fields - left_out
+    for position, many, fixed in nested:
+        value = values[position]
+        if value is None:
+            continue
+        if fixed:
+            count += fixed * len(value) if many else fixed
+        elif many:
+            for item in value:
+                count += settle(item)
+        else:
+            count += settle(value)
+    return count
+
+
+@cache
+def _decoder(model: type[BaseModel]) -> msgspec.json.Decoder:
+    _register(model)
+    return msgspec.json.Decoder(struct_for(model))
+
+
+def _register(model: type[BaseModel]) -> None:
+    _MODEL_OF[struct_for(model)] = model
+    for info in model.model_fields.values():
+        child, _ = _model_in(info.annotation)
+        if child is not None:
+            _register(child)
+
+
+def fast_structure(raw: bytes, model: type[BaseModel]) -> msgspec.Struct | None:
+    """The record in `raw` when it is certainly valid by `model`, with no key written twice; None
+    when the reference path must decide."""
+    try:
+        record = _decoder(model).decode(raw)
+    except (msgspec.MsgspecError, UnicodeDecodeError):  # msgspec's own errors, and bytes that are not UTF-8
+        return None
+    # msgspec keeps the last of two equal keys; key_tokens counts every key written.
+    return record if settle(record) == key_tokens(raw) else None

@@ -24,9 +24,9 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
                         help="show at most N issues of each code in the table, with a count of the "
                         "rest (default 25; 0 for all); --format json always lists every issue")
     parser.add_argument("--engine", choices=["fast", "jsonschema"], default="fast",
-                        help="structure check: the models in pydantic's core, with jsonschema only "
-                        "for files they reject (fast, default), or jsonschema on every file (the "
-                        "reference engine)")
+                        help="structure check: msgspec structs derived from the models, with "
+                        "jsonschema only for files they decline (fast, default), or jsonschema on "
+                        "every file (the reference engine)")
     parser.add_argument("--workers", type=int, default=None, metavar="N",
                         help="processes for the articles (default: one per CPU)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -89,7 +89,7 @@ def record_id_at(data: Any, pointer: str) -> str | None:
     return found
 
 
-@dataclass
+@dataclass(slots=True)
 class Definition:
     kind: str
     file: str

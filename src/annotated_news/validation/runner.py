@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -298,12 +299,18 @@ class _Run:
         chunks = [stems[start : start + CHUNK_SIZE] for start in range(0, len(stems), CHUNK_SIZE)]
         self.articles_done, self.articles_total = 0, len(stems)
         if self.workers > 1 and len(stems) >= PARALLEL_FROM:
-            # fork: the workers inherit the registries' index instead of unpickling it.
-            with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
-                                     initializer=_start_worker,
-                                     initargs=(self.root, self.index, self.engine)) as pool:
-                for result in pool.map(_check_chunk_in_worker, chunks):
-                    self._merge(result)
+            # fork: the workers inherit the registries' index instead of unpickling it. Frozen, the
+            # inherited objects are left out of garbage collections, which would otherwise touch
+            # (and so copy) every page of them in every worker.
+            gc.freeze()
+            try:
+                with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=_start_worker,
+                                         initargs=(self.root, self.index, self.engine)) as pool:
+                    for result in pool.map(_check_chunk_in_worker, chunks):
+                        self._merge(result)
+            finally:
+                gc.unfreeze()
         else:
             for chunk in chunks:
                 self._merge(_check_chunk(self.root, self.index, self.engine, chunk))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ._version import SCHEMA_VERSION
@@ -16,6 +17,13 @@ from .models import (
 )
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def python_pattern(pattern: str) -> str:
+    """A schema pattern as Python's `re` must read it to match what the models match: ECMA-262 `$`
+    (no multiline flag) matches only at the very end, which Python spells `\\Z` (its `$` also
+    matches before a final newline)."""
+    return re.sub(r"(?<!\\)\$", r"\\Z", pattern)
 
 # Schema file name -> the model of the corpus file it describes.
 SCHEMA_FILES: dict[str, type[Record]] = {

@@ -25,7 +25,7 @@ import msgspec
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .checks.structure import python_pattern
+from ..schema import python_pattern
 from .source import key_tokens
 
 _NONE_TYPES = (Union, types.UnionType)

@@ -52,7 +52,6 @@ from .checks.span_boundaries import check_span_boundaries
 from .checks.span_order import check_span_order
 from .checks.spans import check_spans
 from ..schema import schema_file_of
-from .checks.structure import check_structure
 from .checks.text_hash import check_text_hash
 from .checks.unreferenced_entities import check_unreferenced_entities
 from .context import ArticleUnderCheck, CorpusIndex, FileIssues, IndexFindings
@@ -184,6 +183,10 @@ def parse_file(
         return None, issues
     if model is AnnotationFile:
         check_unsafe_id(document.data, issues)
+    # jsonschema is imported only for a file that takes this path: it takes longer to import than
+    # a small corpus takes to check.
+    from .checks.structure import check_structure
+
     if not check_structure(document.data, schema_file_of(model), issues):
         if lists:
             register_unparsed_records(document.data, lists, index, issues)

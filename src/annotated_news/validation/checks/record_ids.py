@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import repeat
+
 from ..context import ArticleUnderCheck, CorpusIndex, Definition, FileIssues
 
 
@@ -15,9 +17,11 @@ def register_article_records(article: ArticleUnderCheck) -> None:
     ids += [quote.id for quote in annotation.quotes]
     ids += [claim.id for claim in annotation.claims]
     prefix = f"{article_id}-"
-    wanted = [record_id for record_id in ids if record_id in index.listed_in]
-    if not wanted and len(set(ids)) == len(ids) and all(record_id.startswith(prefix) for record_id in ids):
-        return  # the common case: nothing to report, nothing other files need
+    # The common case, tested without a Python-level loop: nothing to report, nothing other files need.
+    if (len(set(ids)) == len(ids) and not any(map(index.listed_in.__contains__, ids))
+            and all(map(str.startswith, ids, repeat(prefix)))):
+        return
+    wanted = {record_id for record_id in ids if record_id in index.listed_in}
     records = [(f"/article/segments/{i}", "segment", "s", segment.id) for i, segment in enumerate(annotation.article.segments)]
     records += [(f"/quotes/{i}", "quote", "q", quote.id) for i, quote in enumerate(annotation.quotes)]
     records += [(f"/claims/{i}", "claim", "c", claim.id) for i, claim in enumerate(annotation.claims)]

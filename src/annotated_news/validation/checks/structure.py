@@ -17,6 +17,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from ..._paths import default_schema_dir
+from ...schema import python_pattern
 from ..context import FileIssues
 from ..source import pointer_join
 
@@ -47,10 +48,6 @@ def _ecma_pattern(pattern: str) -> re.Pattern:
     return re.compile(python_pattern(pattern))
 
 
-def python_pattern(pattern: str) -> str:
-    """A schema pattern as Python's `re` must read it: ECMA-262 `$` (no multiline flag) matches
-    only at the very end, which Python spells `\\Z`."""
-    return re.sub(r"(?<!\\)\$", r"\\Z", pattern)
 
 
 StrictValidator = validators.extend(

@@ -240,14 +240,16 @@ def injected_errors(size: int, work: Path, count: int) -> dict:
     return {"articles": size, **measure("injected", str(corpus))}
 
 
-def parallel_capacity() -> float:
-    """How much two processes get done on this machine, against one, on pure Python work: 2.0 on
-    two free cores, less where the cores are hyperthreads or shared with other machines."""
+def machine_speed() -> dict[str, float]:
+    """A fixed pure-Python loop, alone and as two processes at once: how fast one core is now, and
+    how much two processes get done against one (2.0 on two free cores; less where the cores are
+    hyperthreads or shared with other machines). Shared machines vary from hour to hour, so the
+    other numbers of a run are read against these."""
     spin = "import time; t = time.perf_counter(); sum(range(40_000_000)); print(time.perf_counter() - t)"
     alone = float(subprocess.run([sys.executable, "-c", spin], capture_output=True, text=True, check=True).stdout)
     pair = [subprocess.Popen([sys.executable, "-c", spin], stdout=subprocess.PIPE, text=True) for _ in range(2)]
     together = max(float(process.communicate()[0]) for process in pair)
-    return round(2 * alone / together, 2)
+    return {"loop_seconds": round(alone, 2), "parallel_capacity": round(2 * alone / together, 2)}
 
 
 def verdicts(rows: dict[int, dict]) -> dict[str, dict]:
@@ -276,7 +278,9 @@ def markdown(results: dict) -> str:
         f"Measured {results['date']} on {machine['cpus']} CPUs, {machine['memory_gb']} GB, "
         f"Python {machine['python']}, " + ", ".join(f"{k} {v}" for k, v in results["versions"].items()) + ".",
         "",
-        f"Two processes here do {machine['parallel_capacity']}x the work of one (2.0 on two free cores).",
+        f"Machine speed, before and after the runs: a fixed Python loop took {machine['loop_seconds'][0]} s and "
+        f"{machine['loop_seconds'][1]} s on one core; two processes did {machine['parallel_capacity'][0]}x and "
+        f"{machine['parallel_capacity'][1]}x the work of one (2.0 on two free cores).",
         "",
         "| articles | annotations | MB | validate s | (1 process) | annotations/s | MB/s | naive annotations/s | "
         "speed-up | validate memory MB (all processes / main RSS / worker RSS) | build s | build memory MB | "
@@ -323,16 +327,19 @@ def main() -> int:
         print(json.dumps(run_measurement(arguments.measure[0], arguments.measure[1:])))
         return 0
     arguments.work.mkdir(parents=True, exist_ok=True)
+    speed = machine_speed()  # before and after the runs: the machine may change speed meanwhile
     rows = {}
     for size in arguments.sizes:
         rows[size] = benchmark(size, arguments.work, arguments.naive_sample, arguments.skip_build)
         print(json.dumps({size: rows[size]}), flush=True)
     injected = [injected_errors(max(arguments.sizes), arguments.work, arguments.inject_errors)] if arguments.inject_errors else []
+    after = machine_speed()
+    speed = {name: [value, after[name]] for name, value in speed.items()}
     results = {
         "date": datetime.date.today().isoformat(),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
                     "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
-                    "parallel_capacity": parallel_capacity()},
+                    **speed},
         "versions": {name: metadata.version(name)
                      for name in ("annotated-news", "pydantic", "msgspec", "jsonschema", "datasets", "pyarrow")},
         "rows": rows,

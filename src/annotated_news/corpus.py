@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from collections import defaultdict
 from pathlib import Path
 from typing import TypeVar
@@ -144,7 +146,9 @@ def article_files(corpus_dir: Path) -> list[tuple[Path, Path]]:
 def article_names(corpus_dir: Path) -> list[str]:
     """The names of a corpus's annotation files (`NNN_<id>.json`), in order: a list that stays
     small for a large corpus, where paths would not."""
-    return sorted(path.name for path in (corpus_dir / _paths.ARTICLES_DIR).glob("*.json"))
+    # Names from the directory listing: at 100,000 articles, `Path.glob` leaves tens of MB behind.
+    return sorted(name for name in os.listdir(corpus_dir / _paths.ARTICLES_DIR)
+                  if name.endswith(".json") and not name.startswith("."))
 
 
 def text_name(annotation_name: str) -> str:

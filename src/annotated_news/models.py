@@ -8,7 +8,8 @@ its slice of the article, references resolve) belong to the validator's meaning 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal
+import types
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -496,6 +497,22 @@ class DatasetInfo(Record):
     text_rights: str = Field(
         min_length=1, description="Terms under which the article texts are included."
     )
+
+
+def nested_model(annotation: Any) -> tuple[type[Record], bool] | None:
+    """(model, is a list) when a field holds a record or a list of records."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return nested_model(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        found = [nested_model(arg) for arg in get_args(annotation)]
+        return next((item for item in found if item is not None), None)
+    if origin is list:
+        found = nested_model(get_args(annotation)[0])
+        return (found[0], True) if found else None
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        return annotation, False
+    return None
 
 
 def attach(record: Record, **navigation) -> None:

@@ -17,10 +17,10 @@ counted. Two things make that more than a sum over batches:
   in the list has no value at all in the whole column (inferred as the null type). Which layout
   the column has is therefore decided at the end, from counts kept for both.
 
-The batches measured here are the streaming build's own (`pyarrow.array` with the declared type,
-where a null struct's members hold placeholder values); a test compares the result with
-`Dataset.from_list` on corpora that have null structs, members that are always null, and many
-batches.
+The batches measured here are the streaming build's own (`batches.py`, laid out as
+`pyarrow.array` lays out the declared type: a null struct's members hold placeholder values); a
+test compares the result with `Dataset.from_list` on corpora that have null structs, members that
+are always null, and many batches.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class ArrowSize:
         else:
             children = []
         own = array.nbytes - sum(child.nbytes for child in children)
-        if array.null_count and not self.struct:
+        if array.buffers()[0] is not None and not self.struct:
             own -= _bitmap_bytes(len(array))
         if self.offsets:
             own -= 4 * len(array)

@@ -14,6 +14,7 @@ import typing
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+import pyarrow as pa
 from datasets import ClassLabel, Features, List, Value
 from pydantic import BaseModel
 
@@ -205,6 +206,12 @@ FEATURES: dict[str, Features] = {
     config: Features(struct(columns)) for config, columns in COLUMNS.items()
 }
 """The Hugging Face features of each config."""
+
+SCHEMAS: dict[str, pa.Schema] = {
+    config: features.arrow_schema for config, features in FEATURES.items()
+}
+"""The arrow schema of each config's features, made once: `Features.arrow_schema` makes it anew
+(through JSON) at every call, and the build asks for it once per config and chunk."""
 
 if set(SUMMARIES) != set(COLUMNS):  # pragma: no cover - a programming error caught at import
     raise RuntimeError("every config needs a summary")

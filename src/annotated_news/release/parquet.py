@@ -5,16 +5,19 @@ check the written schema against its features.
 only a cast target, so the file itself must carry the declared types.
 
 A config is written in two steps so that no step holds all its rows: its batches are converted
-to arrow and spilled to arrow stream files as the corpus streams by (`spill`), and at the
-end, when its size is known, they are read back in order and written in the row groups
+to arrow and spilled to arrow stream files as the corpus streams by (`spill`; a batch made of the
+arrays of others, as a `documents` batch is, is only counted, and made again from their spills
+when read back: `counted`), and at the end, when its size is known, they are read back in order
+and written in the row groups
 `Dataset.to_parquet` would write (`write_parquet`): `datasets` sizes a row group from the whole
 table's rows and in-memory bytes, which `arrow_size.ArrowSize` counts batch by batch.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +32,7 @@ from datasets.arrow_writer import (
 
 from .arrow_size import ArrowSize
 from .errors import BuildError
-from .features import FEATURES
+from .features import FEATURES, SCHEMAS
 
 
 class SchemaMismatch(BuildError):
@@ -41,15 +44,16 @@ class SchemaMismatch(BuildError):
 
 @dataclass
 class Spilled:
-    """What a spill holds: its files in order, its rows and the rows' arrow sizes by column."""
+    """What a spill holds: a function per batch that reads it back, in order; its rows and the
+    rows' arrow sizes by column."""
 
-    files: list[Path]
+    parts: list[Callable[[], pa.RecordBatch]]
     num_rows: int
     sizes: list[ArrowSize]
 
     @classmethod
     def empty(cls, config_name: str) -> Spilled:
-        return cls([], 0, [ArrowSize(field.type) for field in FEATURES[config_name].arrow_schema])
+        return cls([], 0, [ArrowSize(field.type) for field in SCHEMAS[config_name]])
 
     @property
     def nbytes(self) -> int:
@@ -58,7 +62,7 @@ class Spilled:
 
     def extend(self, other: Spilled) -> None:
         """Append the batches of `other` (the rows that follow these)."""
-        self.files += other.files
+        self.parts += other.parts
         self.num_rows += other.num_rows
         for mine, theirs in zip(self.sizes, other.sizes, strict=True):
             mine.merge(theirs)
@@ -67,29 +71,36 @@ class Spilled:
 def to_batch(config_name: str, rows: list[dict]) -> pa.RecordBatch:
     """Rows of a config (class labels encoded) as an arrow batch; values are picked by column
     name, so a row may hold other keys too."""
-    schema = FEATURES[config_name].arrow_schema
+    schema = SCHEMAS[config_name]
     return pa.RecordBatch.from_struct_array(pa.array(rows, type=pa.struct(list(schema))))
 
 
 def spill(config_name: str, batch: pa.RecordBatch | None, path: Path) -> Spilled:
-    """Write a batch of a config to an arrow stream file, and count it."""
+    """Write a batch of a config to an arrow stream file (even with no rows, for the batches that
+    are made of it), and count it."""
+    if batch is None:
+        return Spilled.empty(config_name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with pa.ipc.new_stream(str(path), SCHEMAS[config_name]) as writer:
+        writer.write_batch(batch)
+    return counted(config_name, batch, functools.partial(read_spilled, path))
+
+
+def counted(config_name: str, batch: pa.RecordBatch, read: Callable[[], pa.RecordBatch]) -> Spilled:
+    """A batch of a config, counted, that `read` gives back (from its spill, or made of others)."""
     spilled = Spilled.empty(config_name)
-    if batch is None or batch.num_rows == 0:
-        return spilled
     for size, column in zip(spilled.sizes, batch.columns, strict=True):
         size.add(column)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with pa.ipc.new_stream(str(path), FEATURES[config_name].arrow_schema) as writer:
-        writer.write_batch(batch)
-    spilled.files.append(path)
+    spilled.parts.append(read)
     spilled.num_rows = batch.num_rows
     return spilled
 
 
-def _batches(files: list[Path]) -> Iterator[pa.RecordBatch]:
-    for path in files:
-        with pa.ipc.open_stream(str(path)) as reader:
-            yield from reader
+def read_spilled(path: Path) -> pa.RecordBatch:
+    """The batch of a spill file, memory-mapped: its pages are read as they are used."""
+    with pa.ipc.open_stream(str(path)) as reader:
+        (batch,) = reader
+    return batch
 
 
 # --- parquet ------------------------------------------------------------------------------------
@@ -99,25 +110,25 @@ def write_parquet(config_name: str, spilled: Spilled, path: Path) -> None:
     """Write a spilled config to `path` as `Dataset.to_parquet` writes the same rows (the same
     writer options and row groups, so the same bytes), then check its schema."""
     features = FEATURES[config_name]
-    schema = features.arrow_schema
+    schema = SCHEMAS[config_name]
     # As datasets.io.parquet.ParquetDatasetWriter does.
     rows_per_group = get_writer_batch_size_from_features(
         features
     ) or get_writer_batch_size_from_data_size(spilled.num_rows, spilled.nbytes)
     cdc = config.DEFAULT_CDC_OPTIONS
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as file:
-        writer = pq.ParquetWriter(
-            file,
-            schema=schema,
-            use_content_defined_chunking=cdc,
-            write_page_index=True,
-            **get_parquet_column_options(features, schema),
-        )
-        for group in _row_groups(_batches(spilled.files), schema, rows_per_group):
+    # Given a path, the writer writes the file itself, without taking the GIL for each page.
+    with pq.ParquetWriter(
+        str(path),
+        schema=schema,
+        use_content_defined_chunking=cdc,
+        write_page_index=True,
+        **get_parquet_column_options(features, schema),
+    ) as writer:
+        for group in _row_groups((read() for read in spilled.parts), schema, rows_per_group):
             writer.write_table(group)
+            del group  # before the next one is made: it would otherwise live on beside it
         writer.add_key_value_metadata({"content_defined_chunking": json.dumps(cdc)})
-        writer.close()
     check_schema(path, config_name)
 
 
@@ -150,7 +161,7 @@ def _row_groups(
 def check_schema(path: Path, config_name: str) -> None:
     """Raise `SchemaMismatch` unless the file's arrow schema and features are the declared ones."""
     written = pq.read_schema(path)
-    expected = FEATURES[config_name].arrow_schema
+    expected = SCHEMAS[config_name]
     problems = []
     if not written.equals(expected):
         problems += _column_differences(written, expected) or [

@@ -11,6 +11,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.compute as pc
+from datasets import ClassLabel
+
+from .features import FEATURES
 from .source import Registries
 
 Row = dict[str, Any]
@@ -41,32 +46,44 @@ class ArticleCounts:
     """[article id, outlet id, rights] per article, in corpus order."""
     _shared: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def add(self, article: Row, quotes: list[Row], claims: list[Row]) -> None:
-        self.articles += 1
-        self.quotes += len(quotes)
-        self.claims += len(claims)
-        counts = self.per_outlet.setdefault(article["outlet"], [0, 0, 0])
-        counts[0] += 1
-        counts[1] += len(quotes)
-        counts[2] += len(claims)
-        self.languages.add(article["language"])
-        self.precisions[article["publication_date"]["precision"]] += 1
-        # Most articles share their outlet's terms: one string each, not one per article.
-        outlet, rights = article["outlet"], article["rights"]
-        self.rights.append(
-            [article["id"], self._shared.setdefault(outlet, outlet),
-             self._shared.setdefault(rights, rights)]
+    def add(self, batches: dict[str, pa.RecordBatch]) -> None:
+        """Count the articles of the per-article configs' batches (class labels by index)."""
+        articles, documents = batches["articles"], batches["documents"]
+        quotes, claims = batches["quotes"], batches["claims"]
+        self.articles += articles.num_rows
+        self.quotes += quotes.num_rows
+        self.claims += claims.num_rows
+        per_article = zip(
+            articles.column("id").to_pylist(),
+            articles.column("outlet").to_pylist(),
+            articles.column("rights").to_pylist(),
+            pc.list_value_length(documents.column("quotes")).to_pylist(),
+            pc.list_value_length(documents.column("claims")).to_pylist(),
         )
-        for quote in quotes:
-            self.quote_kinds[quote["kind"]] += 1
-            self.media[quote["medium"]] += 1
-        for claim in claims:
-            self.check_worthiness[claim["check_worthiness"]] += 1
-            self.claimant_roles[claim["claimant_role"]] += 1
-            self.claim_types.update(claim["claim_types"])
-            self.stances[claim["stance"]] += 1
-            if claim["claim_group"] is not None:
-                self.grouped_stances[claim["stance"]] += 1
+        for article_id, outlet, rights, quote_count, claim_count in per_article:
+            counts = self.per_outlet.setdefault(outlet, [0, 0, 0])
+            counts[0] += 1
+            counts[1] += quote_count
+            counts[2] += claim_count
+            # Most articles share their outlet's terms: one string each, not one per article.
+            self.rights.append(
+                [article_id, self._shared.setdefault(outlet, outlet),
+                 self._shared.setdefault(rights, rights)]
+            )
+        self.languages.update(pc.unique(articles.column("language")).to_pylist())
+        precision = FEATURES["articles"]["publication_date"]["precision"]
+        _tally(self.precisions, articles.column("publication_date").field("precision"), precision)
+        _tally(self.quote_kinds, quotes.column("kind"), FEATURES["quotes"]["kind"])
+        _tally(self.media, quotes.column("medium"), FEATURES["quotes"]["medium"])
+        labels = FEATURES["claims"]
+        _tally(self.check_worthiness, claims.column("check_worthiness"), labels["check_worthiness"])
+        _tally(self.claimant_roles, claims.column("claimant_role"), labels["claimant_role"])
+        claim_types = claims.column("claim_types").flatten()
+        _tally(self.claim_types, claim_types, labels["claim_types"].feature)
+        stances = claims.column("stance")
+        _tally(self.stances, stances, labels["stance"])
+        grouped = pc.is_valid(claims.column("claim_group"))
+        _tally(self.grouped_stances, stances.filter(grouped), labels["stance"])
 
     def merge(self, other: ArticleCounts) -> None:
         """Add the counts of the articles that follow these."""
@@ -82,6 +99,15 @@ class ArticleCounts:
                      "claim_types", "stances", "grouped_stances"):
             getattr(self, name).update(getattr(other, name))
         self.rights += other.rights
+
+
+def _tally(counter: Counter, indices: pa.Array, label: ClassLabel) -> None:
+    """Add to `counter` how many times each class label (by index in `indices`) occurs, by name."""
+    counted = pc.value_counts(indices)
+    for index, count in zip(
+        counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True
+    ):
+        counter[label.names[index]] += count
 
 
 @dataclass

@@ -25,6 +25,7 @@ import msgspec
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from ..models import nested_model
 from ..schema import python_pattern
 from .source import key_tokens
 
@@ -115,23 +116,13 @@ def _plan(struct: type[msgspec.Struct]) -> tuple[int, tuple[tuple[str, Callable[
     )
     nested = []
     for position, info in enumerate(model.model_fields.values()):
-        child, many = _model_in(info.annotation)
-        if child is not None:
+        found = nested_model(info.annotation)
+        if found is not None:
+            child, many = found
             _, child_defaulted, child_nested = _plan(struct_for(child))
             fixed = len(child.model_fields) if not child_defaulted and not child_nested else 0
             nested.append((position, many, fixed))
     return len(model.model_fields), defaulted, tuple(nested)
-
-
-def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-    """The model a field annotation holds (`M`, `M | None`, `list[M]`), and whether in a list."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    for part in get_args(annotation):
-        child, many = _model_in(part)
-        if child is not None:
-            return child, many or get_origin(annotation) is list
-    return None, False
 
 
 _MODEL_OF: dict[type[msgspec.Struct], type[BaseModel]] = {}
@@ -171,9 +162,9 @@ def _decoder(model: type[BaseModel]) -> msgspec.json.Decoder:
 def _register(model: type[BaseModel]) -> None:
     _MODEL_OF[struct_for(model)] = model
     for info in model.model_fields.values():
-        child, _ = _model_in(info.annotation)
-        if child is not None:
-            _register(child)
+        found = nested_model(info.annotation)
+        if found is not None:
+            _register(found[0])
 
 
 def fast_structure(raw: bytes, model: type[BaseModel]) -> msgspec.Struct | None:

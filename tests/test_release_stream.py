@@ -124,3 +124,14 @@ def test_the_build_never_loads_the_corpus(tmp_path: Path, monkeypatch) -> None:
     release = build(CORPUS_DIR, tmp_path)
     assert not (release / ".spill").exists()
     assert [path.name for path in tmp_path.iterdir()] == [release.name]
+
+
+def test_progress_hears_every_article_validated_then_built(synthetic: Path, tmp_path: Path) -> None:
+    heard: list[tuple[str, int, int]] = []
+    build(synthetic, tmp_path / "dist", progress=lambda stage, done, total: heard.append((stage, done, total)))
+    stages = list(dict.fromkeys(stage for stage, _, _ in heard))
+    assert stages == ["validating articles", "building release"]
+    for stage in stages:
+        counts = [(done, total) for name, done, total in heard if name == stage]
+        assert [done for done, _ in counts] == sorted(done for done, _ in counts)
+        assert counts[-1] == (SYNTHETIC_ARTICLES, SYNTHETIC_ARTICLES)

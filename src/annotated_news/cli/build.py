@@ -6,6 +6,7 @@ import argparse
 import time
 from pathlib import Path
 
+from ._progress import StagedProgress
 from ._table import render_table
 
 EXIT_BUILT, EXIT_REFUSED, EXIT_COULD_NOT_RUN = 0, 1, 2
@@ -27,6 +28,7 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
         help="release folder to compare with for the version bump (default: the latest earlier "
         "release in --out)",
     )
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -38,7 +40,8 @@ def run(arguments: argparse.Namespace) -> int:
     existing = {path.name for path in Path(arguments.out).glob("annotated-news-*")}
     try:
         release = build(arguments.path, arguments.out, changelog=arguments.changelog,
-                        previous=arguments.previous, accept_identical=True)
+                        previous=arguments.previous, accept_identical=True,
+                        progress=StagedProgress(quiet=arguments.quiet))
     except BuildError as error:
         print(f"annotated-news build: {error}")
         return EXIT_REFUSED

@@ -11,7 +11,9 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from .. import _paths
@@ -53,6 +55,7 @@ def build(
     previous: str | Path | None = None,
     accept_identical: bool = False,
     workers: int | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Path:
     """Validate a corpus (default: the shipped one) and write its release under `out_dir`.
 
@@ -61,12 +64,13 @@ def build(
     latest earlier release under `out_dir`) and refused when its version bump is smaller than the
     changes need. An existing version folder is never overwritten; with `accept_identical`, one
     byte-identical to this build counts as built. `workers`: threads that read the articles
-    (default: up to 2; the output does not depend on it). Returns the release folder. Raises
+    (default: up to 2; the output does not depend on it). `progress(stage, done, total)` hears
+    the articles validated, then built. Returns the release folder. Raises
     `BuildError` (`ReleaseExists`, `BumpTooSmall`) when the release cannot be built.
     """
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else _paths.default_corpus_dir()
     changelog = Path(changelog) if changelog is not None else corpus_dir.parent / "CHANGELOG.md"
-    _require_valid(corpus_dir)
+    _require_valid(corpus_dir, partial(progress, "validating articles") if progress else None)
     info = read_info(corpus_dir)
     notes = release_notes(changelog, info.version)
     out_dir = Path(out_dir)
@@ -77,7 +81,8 @@ def build(
     temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=out_dir))
     try:
         os.chmod(temporary, 0o777 & ~_current_umask())
-        write_release(corpus_dir, temporary, notes, workers=workers)
+        write_release(corpus_dir, temporary, notes, workers=workers,
+                      progress=partial(progress, "building release") if progress else None)
         if accept_identical and target.is_dir() and checksums(target) == checksums(temporary):
             shutil.rmtree(temporary)
             return target
@@ -124,11 +129,16 @@ def _require_allowed_bump(version: str, new_release: Path, previous: Path | None
 
 
 def write_release(
-    corpus_dir: Path, release_dir: Path, notes: str, *, workers: int | None = None
+    corpus_dir: Path,
+    release_dir: Path,
+    notes: str,
+    *,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> None:
     """Write every file of the release into an existing, empty folder, streaming the corpus."""
     spill_dir = release_dir / SPILL_DIR
-    summary, spilled = stream(corpus_dir, spill_dir, workers=workers)
+    summary, spilled = stream(corpus_dir, spill_dir, workers=workers, progress=progress)
     written = write_parquet_files(spilled, release_dir)
     shutil.rmtree(spill_dir, ignore_errors=True)
     write_croissant(summary, release_dir, {config: info.path for config, info in written.items()})
@@ -181,11 +191,10 @@ def write_croissant(summary: Summary, release_dir: Path, parquet_files: dict[str
     write_atomic(release_dir / "croissant.json", dumps_json(document, sort_keys=True))
 
 
-def _require_valid(corpus_dir: Path) -> None:
-    """Refuse to release a corpus the validator finds errors in (warnings do not block)."""
-    # TODO(validator): wired to annotated_news.validation.validate, which landed under that name
-    # (not annotated_news.validate); confirm that warnings should not block a release.
-    report = validate(corpus_dir)
+def _require_valid(corpus_dir: Path, progress: Callable[[int, int], None] | None) -> None:
+    """Refuse to release a corpus the validator finds errors in. Warnings (review findings such as
+    an unannotated quotation mark) do not block: they ask for a look, not a fix."""
+    report = validate(corpus_dir, progress=progress)
     if not report.valid:
         shown = report.errors[:MAX_ERRORS_SHOWN]
         lines = [f"  {issue.location}: {issue.code} {issue.message}" for issue in shown]

@@ -182,10 +182,15 @@ def _rows(batch: pa.RecordBatch, config: str) -> list[Row]:
 
 
 def stream(
-    corpus_dir: Path, spill_dir: Path, *, workers: int | None = None
+    corpus_dir: Path,
+    spill_dir: Path,
+    *,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Summary, dict[str, Spilled]]:
     """Spill the rows of every config of a corpus under `spill_dir` and count what the text files
-    say. `workers`: threads to read articles in (default: up to 2)."""
+    say. `workers`: threads to read articles in (default: up to 2); `progress(done, total)` hears
+    the articles as their chunks are done."""
     registries = read_registries(corpus_dir)
     names = article_names(corpus_dir)
     articles_dir = corpus_dir / _paths.ARTICLES_DIR
@@ -208,7 +213,11 @@ def stream(
     firsts: dict[str, Row] = {}
     variants: dict[str, Row] = {}
     members: dict[str, Row] = {}
-    for result in _results(jobs, wanted, workers):
+    done = 0
+    for (_, _, chunk, _), result in zip(jobs, _results(jobs, wanted, workers)):
+        done += len(chunk)
+        if progress:
+            progress(done, len(names))
         counts.merge(result.counts)
         for config, part in result.spilled.items():
             spilled[config].extend(part)

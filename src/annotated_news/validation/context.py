@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -128,6 +129,9 @@ class CorpusIndex:
     contents: dict[str, str] = field(default_factory=dict)
     referenced_entities: set[str] = field(default_factory=set)
     _ids_by_kind: dict[str, list[str]] | None = None
+    # (reference, kind) -> did-you-mean id: an id missing from a registry is usually named by many
+    # articles, and matching it against thousands of ids each time would dominate the run.
+    _suggestions: dict[tuple[str, str], str | None] = field(default_factory=dict)
 
     def lookup(self, record_id: str) -> Definition | None:
         return self.definitions.get(record_id) or self.inherited.get(record_id)
@@ -158,6 +162,17 @@ class CorpusIndex:
                 self._ids_by_kind.setdefault(definition.kind, []).append(record_id)
         return self._ids_by_kind.get(kind, [])
 
+    def closest_id(self, reference: str, kind: str) -> str | None:
+        """The registry id of `kind` most like `reference`, for a did-you-mean hint."""
+        key = (reference, kind)
+        if key not in self._suggestions:
+            # Only ids that start alike and are about as long: difflib over every id would be slow.
+            candidates = [known for known in self.ids_of_kind(kind)
+                          if known[:1] == reference[:1] and abs(len(known) - len(reference)) <= 3]
+            close = difflib.get_close_matches(reference, candidates, n=1)
+            self._suggestions[key] = close[0] if close else None
+        return self._suggestions[key]
+
     def child(self) -> CorpusIndex:
         """An index for one chunk of articles: reads everything here, writes only its own."""
         return CorpusIndex(
@@ -167,11 +182,13 @@ class CorpusIndex:
             readings=self.readings,
             reading_quotes=self.reading_quotes,
             _ids_by_kind=self._ids_by_kind,
+            _suggestions=self._suggestions,
         )
 
     def seal_registries(self) -> None:
         """The registries are complete: index their ids by kind once, for the articles' hints."""
         self._ids_by_kind = None
+        self._suggestions.clear()
         self.ids_of_kind("")
 
     def findings(self) -> IndexFindings:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 
@@ -24,13 +23,10 @@ def resolve(reference: str | None, kind: str, pointer: str, index: CorpusIndex, 
             index.referenced_entities.add(reference)
         return True
     if definition is None:
-        # Only ids that start alike and are about as long: difflib over every id would be slow.
-        candidates = [key for key in index.ids_of_kind(kind)
-                      if key[:1] == reference[:1] and abs(len(key) - len(reference)) <= 3]
-        close = difflib.get_close_matches(reference, candidates, n=1)
+        close = index.closest_id(reference, kind)
         issues.add("dangling-reference", f"no {kind} with id {reference!r}", pointer=pointer,
                    record_id=record_id,
-                   hint=f"did you mean {close[0]!r}?" if close else f"add the {kind} or fix the id")
+                   hint=f"did you mean {close!r}?" if close else f"add the {kind} or fix the id")
         return False
     if definition.kind != kind:
         issues.add("wrong-record-kind",

@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-BOM = "\ufeff"
-
 
 def pointer_join(pointer: str, part: str | int) -> str:
     """Append one reference token to a JSON pointer (RFC 6901 escaping)."""

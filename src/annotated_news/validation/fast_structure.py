@@ -8,8 +8,8 @@ patterns, lengths, bounds, unknown fields forbidden), so the models stay the one
 The engine only ever says "clean" or "not sure". A file it accepts satisfies the models, and then its
 struct stands in for the model instance (the same attribute names and defaults). Anything else goes
 to the reference path (JSON parser with the file-level checks, the JSON Schema, the models), which
-says exactly what is wrong; that path also takes the rare valid files this engine turns down (an
-integer past 64 bits, a `":` inside a string). `tests/test_validation_differential.py` checks on
+says exactly what is wrong; that path also takes the rare valid files this engine turns down (a
+string holding `":`, which counts as a key token). `tests/test_validation_differential.py` checks on
 mutated documents that whatever this engine accepts, the models accept.
 """
 
@@ -29,7 +29,7 @@ from ..models import nested_model
 from ..schema import python_pattern
 from .source import key_tokens
 
-_NONE_TYPES = (Union, types.UnionType)
+_UNION_TYPES = (Union, types.UnionType)
 
 
 @cache
@@ -63,7 +63,7 @@ def _msgspec_type(annotation: Any) -> Any:
         base, *extras = get_args(annotation)
         metadata = [item for extra in extras for item in (extra.metadata if isinstance(extra, FieldInfo) else [extra])]
         return _constrained(_msgspec_type(base), metadata)
-    if origin in _NONE_TYPES:
+    if origin in _UNION_TYPES:
         options = [_msgspec_type(option) for option in get_args(annotation)]
         return Union[tuple(options)]
     if origin is list:
@@ -82,7 +82,7 @@ def _constrained(annotation: Any, metadata: list[Any]) -> Any:
     if not constraints:
         return annotation
     # A constraint on `X | None` constrains X, as in pydantic.
-    if get_origin(annotation) in _NONE_TYPES:
+    if get_origin(annotation) in _UNION_TYPES:
         options = [option for option in get_args(annotation) if option is not type(None)]
         (option,) = options
         return Union[Annotated[option, msgspec.Meta(**constraints)], None]

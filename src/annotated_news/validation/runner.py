@@ -117,8 +117,8 @@ def validate(
     (`fast_structure`) and sends every file they do not accept down the reference path: the JSON
     Schema (with jsonschema), which reports its problems in the schema's terms, then the models;
     differential tests show the two accept the same files. `engine="jsonschema"` takes the
-    reference path for every file. Articles are checked in chunks on `workers` processes (default: one per CPU) once
-    the corpus is large enough for that to pay.
+    reference path for every file. Articles are checked in chunks on `workers` processes (default:
+    one per CPU) once the corpus is large enough for that to pay.
 
     Raises `CorpusNotFound` when `path` is not a corpus folder. Invalid data never raises: it is
     reported.

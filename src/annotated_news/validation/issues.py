@@ -71,10 +71,10 @@ class Report:
     def summary(self) -> str:
         errors, warnings = len(self.errors), len(self.warnings)
         if not self.issues:
-            return f"0 errors, 0 warnings in {self.files_checked} files"
+            return f"0 errors, 0 warnings in {self.files_checked:,} files"
         return (
-            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
-            f"in {self.files_with_issues()} of {self.files_checked} files"
+            f"{errors:,} error{'s' * (errors != 1)}, {warnings:,} warning{'s' * (warnings != 1)} "
+            f"in {self.files_with_issues():,} of {self.files_checked:,} files"
         )
 
     def to_dict(self) -> dict:

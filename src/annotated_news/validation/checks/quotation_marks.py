@@ -16,14 +16,18 @@ def check_quotation_marks(article: ArticleUnderCheck) -> None:
     openings += _positions(text, '"')[::2]  # straight quotes pair up: every other one opens
     if not openings:
         return
+    # Most marks open a content span right after them: one set lookup each, before the rest is
+    # searched for.
+    opening_content = {span.start - 1 for quote in article.annotation.quotes for span in quote.content}
+    unexplained = [position for position in openings if position not in opening_content]
+    if not unexplained:
+        return
     # A mark just outside a quote's content opens it; captions and credit lines are not body text.
     allowed = [(span.start - 1, span.end + 1) for quote in article.annotation.quotes for span in quote.content]
     allowed += [(segment.span.start, segment.span.end) for segment in article.annotation.article.segments
                 if segment.kind in NOT_BODY]
-    # Most marks open a content span right after them: one set lookup, before searching the rest.
-    opening_content = {start for start, _ in allowed}
-    for position in sorted(openings):
-        if position in opening_content or any(start <= position < end for start, end in allowed):
+    for position in sorted(unexplained):
+        if any(start <= position < end for start, end in allowed):
             continue
         article.text_issues.add(
             "unannotated-quotation-mark",

@@ -25,6 +25,7 @@ def python_pattern(pattern: str) -> str:
     matches before a final newline)."""
     return re.sub(r"(?<!\\)\$", r"\\Z", pattern)
 
+
 # Schema file name -> the model of the corpus file it describes.
 SCHEMA_FILES: dict[str, type[Record]] = {
     "annotation-file.schema.json": AnnotationFile,

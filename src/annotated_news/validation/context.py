@@ -150,10 +150,6 @@ class CorpusIndex:
             return
         self.definitions[record_id] = definition
 
-    def wanted(self, record_id: str) -> bool:
-        """Whether other files refer to this quote or claim (as a group member)."""
-        return record_id in self.listed_in
-
     def ids_of_kind(self, kind: str) -> list[str]:
         """Registry ids of one kind, for did-you-mean hints (registries are complete by then)."""
         if self._ids_by_kind is None:

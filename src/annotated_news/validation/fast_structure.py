@@ -25,7 +25,7 @@ import msgspec
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..models import nested_model
+from ..models import default_maker, nested_model
 from ..schema import python_pattern
 from .source import key_tokens
 
@@ -119,7 +119,7 @@ def _settler(model: type[BaseModel]) -> Callable[[msgspec.Struct], int]:
     lines = ["def settle(record):", f"    count = {len(model.model_fields)}"]
     for name, info in model.model_fields.items():
         if not info.is_required():
-            namespace[f"default_{name}"] = info.default_factory or (lambda value=info.default: value)
+            namespace[f"default_{name}"] = default_maker(info)
             lines += [f"    if record.{name} is UNSET:",
                       f"        record.{name} = default_{name}()",
                       "        count -= 1"]

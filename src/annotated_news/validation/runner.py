@@ -138,12 +138,9 @@ def validate(
 
 
 def relative_name(root: Path, path: Path | str) -> str:
-    return shown_name(f"{root.name}{os.sep}{str(path)[len(str(root)) + 1:]}")
-
-
-def shown_name(name: str) -> str:
-    """`name` as reports show it: a file name that is not UTF-8 holds surrogate escapes, which no
-    output can encode."""
+    """A file's name in reports: from the corpus folder's own name down."""
+    name = f"{root.name}{os.sep}{str(path)[len(str(root)) + 1:]}"
+    # A file name that is not UTF-8 holds surrogate escapes, which no output can encode.
     return name if name.isascii() else name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
@@ -203,7 +200,7 @@ def parse_file(
 def check_article(root: Path, report: Report, index: CorpusIndex, engine: Engine, stem: str) -> None:
     """Check the article whose files are `articles/<stem>.txt` and `.json`."""
     path = f"{root}{os.sep}{_paths.ARTICLES_DIR}{os.sep}{stem}"
-    shown = shown_name(f"{root.name}{os.sep}{_paths.ARTICLES_DIR}{os.sep}{stem}")
+    shown = relative_name(root, path)
     text_issues = FileIssues(report, f"{shown}.txt")
     report.files_checked += 1
     text_bytes = read_bytes(f"{path}.txt", text_issues)

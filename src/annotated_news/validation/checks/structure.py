@@ -48,8 +48,6 @@ def _ecma_pattern(pattern: str) -> re.Pattern:
     return re.compile(python_pattern(pattern))
 
 
-
-
 StrictValidator = validators.extend(
     Draft202012Validator,
     validators={"pattern": _pattern},

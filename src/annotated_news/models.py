@@ -9,9 +9,11 @@ its slice of the article, references resolve) belong to the validator's meaning 
 from __future__ import annotations
 
 import types
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.fields import FieldInfo
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -513,6 +515,13 @@ def nested_model(annotation: Any) -> tuple[type[Record], bool] | None:
     if isinstance(annotation, type) and issubclass(annotation, Record):
         return annotation, False
     return None
+
+
+def default_maker(info: FieldInfo) -> Callable[[], Any]:
+    """A function that makes the default of a field, as pydantic fills it in for a key left out."""
+    if info.default_factory is not None:
+        return info.default_factory
+    return lambda: info.default
 
 
 def attach(record: Record, **navigation) -> None:

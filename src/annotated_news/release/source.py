@@ -33,6 +33,7 @@ from ..models import (
     EntityRegistry,
     EventRegistry,
     UtteranceRegistry,
+    default_maker,
     nested_model,
 )
 from .features import model_column
@@ -165,7 +166,7 @@ def filler(model: type[BaseModel]) -> Callable[[Row], None]:
     nested in it) that its JSON leaves out, as pydantic does when it reads the file."""
     if model not in _FILLERS:
         defaults = [
-            (name, info.default_factory or _constant(info.default))
+            (name, default_maker(info))
             for name, info in model.model_fields.items()
             if not info.is_required()
         ]
@@ -191,10 +192,6 @@ def filler(model: type[BaseModel]) -> Callable[[Row], None]:
 
         _FILLERS[model] = fill
     return _FILLERS[model]
-
-
-def _constant(value: Any) -> Callable[[], Any]:
-    return lambda: value
 
 
 def _has_defaults(model: type[BaseModel]) -> bool:

@@ -17,11 +17,12 @@ def dumps_json(data: Any, *, sort_keys: bool = False) -> str:
 
 def read_bytes(path: str | Path) -> bytes:
     """A file's bytes, with plain system calls: a quarter of the time of `Path.read_bytes`, which
-    counts when a corpus of 100,000 articles means 200,000 small files."""
+    counts when a corpus of 100,000 articles means 200,000 small files. (Reads of 64 KiB, enough for
+    an article's file: reads of 1 MiB took twice as long on those files.)"""
     descriptor = os.open(path, os.O_RDONLY)
     try:
         parts = []
-        while part := os.read(descriptor, 1 << 20):
+        while part := os.read(descriptor, 1 << 16):
             parts.append(part)
         return b"".join(parts)
     finally:

@@ -156,10 +156,6 @@ def parse_file(
     """Read, parse and check the structure of one JSON file (`file` is its name in the report);
     the model instance when it is valid."""
     issues = FileIssues(report, file)
-    if not os.path.exists(path):
-        issues.add("missing-file", f"{os.path.basename(path)} is missing",
-                   hint="every corpus has dataset.json, the four registries and articles/")
-        return None, issues
     report.files_checked += 1
     raw = read_bytes(path, issues)
     if raw is None:
@@ -261,7 +257,13 @@ class _Run:
         self.registry_issues: dict[str, FileIssues] = {}
 
     def _parse(self, path: Path, model: type[Record], lists=None) -> tuple[Any, FileIssues]:
-        return parse_file(self.report, self.index, self.engine, path, relative_name(self.root, path), model, lists)
+        file = relative_name(self.root, path)
+        if not path.exists():
+            issues = FileIssues(self.report, file)
+            issues.add("missing-file", f"{path.name} is missing",
+                       hint="every corpus has dataset.json, the four registries and articles/")
+            return None, issues
+        return parse_file(self.report, self.index, self.engine, path, file, model, lists)
 
     def dataset(self) -> None:
         info, issues = self._parse(self.root / _paths.DATASET_FILE, DatasetInfo)

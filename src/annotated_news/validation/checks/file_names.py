@@ -9,7 +9,9 @@ from pathlib import Path
 from ..context import FileIssues
 
 # NNN is the article's position, zero-padded to at least three digits (more for large corpora).
-ARTICLE_STEM = re.compile(r"^[0-9]{3,}_([0-9a-f]{16})$")
+ARTICLE_STEM = re.compile(r"^[0-9]{3,}_([0-9a-f]{16})\Z")
+# An article file's name, one per line of a listing: the stem is the match.
+_ARTICLE_FILE = re.compile(r"^([0-9]{3,}_[0-9a-f]{16})\.(?:json|txt)$", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 JSON, TEXT = 1, 2
 
@@ -17,15 +19,17 @@ JSON, TEXT = 1, 2
 def pair_article_files(articles_dir: Path, report, relative) -> list[str]:
     """The stems of complete `.json` + `.txt` pairs, in name order; every lone or misnamed file is
     reported."""
-    found: dict[str, int] = {}  # stem -> the files seen, as bits: JSON, TEXT
     # Names as strings, stems sorted once paired: at 100,000 articles, Path objects or a sorted list
     # of every name cost seconds and memory that every worker inherits. (The report is sorted.)
-    for entry in os.scandir(articles_dir):
-        name = entry.name
+    names = [name for name in os.listdir(articles_dir)
+             if name.endswith((".json", ".txt")) and not name.startswith(".")]
+    stems = _complete_pairs(names)
+    if stems is not None:
+        return stems
+    found: dict[str, int] = {}  # stem -> the files seen, as bits: JSON, TEXT
+    for name in names:
         stem, dot, suffix = name.rpartition(".")
         suffix = dot + suffix
-        if name.startswith(".") or suffix not in (".json", ".txt"):
-            continue
         if not ARTICLE_STEM.match(stem):
             FileIssues(report, relative(articles_dir / name)).add(
                 "bad-file-name", f"{name!r} is not named NNN_<16 hex digit id>{suffix}",
@@ -45,6 +49,24 @@ def pair_article_files(articles_dir: Path, report, relative) -> list[str]:
         else:
             stems.append(stem)
     return stems
+
+
+def _complete_pairs(names: list[str]) -> list[str] | None:
+    """The stems in name order when every name is well formed and each stem has both its files;
+    None when something is to be reported.
+
+    One regular expression over all the names at once: at 200,000 files, the step per name of the
+    careful path takes half a second.
+    """
+    listing = "\n".join(names)
+    if listing.count("\n") != len(names) - 1:  # a name holding a newline would read as two
+        return None
+    stems = _ARTICLE_FILE.findall(listing)
+    unique = set(stems)
+    # Names in a folder are unique: a stem found twice among well-formed names has both files.
+    if len(stems) != len(names) or 2 * len(unique) != len(stems):
+        return None
+    return sorted(unique)
 
 
 def check_unsafe_id(data, issues: FileIssues) -> None:

@@ -166,12 +166,24 @@ def test_load_hf_refuses_an_unknown_config() -> None:
         annotated_news.load_hf("tweets")
 
 
-def test_import_annotated_news_does_not_import_datasets() -> None:
-    probe = "import sys, annotated_news; print('datasets' in sys.modules)"
+@pytest.mark.parametrize("module", ["annotated_news", "annotated_news.cli"])
+def test_import_does_not_import_datasets(module: str) -> None:
+    # The command line imports it only for the commands that need it: two seconds of start-up.
+    probe = f"import sys, {module}; print('datasets' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", probe], check=False, capture_output=True, text=True
     )
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_release_names_that_need_datasets_load_when_asked_for() -> None:
+    from annotated_news import release
+    from annotated_news.release.features import CONFIGS
+
+    assert release.CONFIGS is CONFIGS
+    assert callable(release.load_hf)
+    with pytest.raises(AttributeError, match="no attribute 'CONFIG'"):
+        release.CONFIG  # noqa: B018
 
 
 # --- croissant ---------------------------------------------------------------------------------

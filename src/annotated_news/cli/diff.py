@@ -6,7 +6,6 @@ import argparse
 import json
 from pathlib import Path
 
-from ..release.diff import diff_releases
 from ..release.versions import RELEASE_PREFIX, parse, smallest_version
 from ._table import render_table
 
@@ -23,6 +22,8 @@ def run(arguments: argparse.Namespace) -> int:
         if not (folder / "data").is_dir():
             print(f"annotated-news diff: {folder} is not a release folder (no data/ inside)")
             return 2
+    from ..release.diff import diff_releases  # pyarrow: only for the command that needs it
+
     result = diff_releases(old, new)
     if arguments.format == "json":
         print(json.dumps(result.to_dict(), indent=2))

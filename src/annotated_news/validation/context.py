@@ -129,6 +129,8 @@ class CorpusIndex:
     contents: dict[str, str] = field(default_factory=dict)
     referenced_entities: set[str] = field(default_factory=set)
     _ids_by_kind: dict[str, list[str]] | None = None
+    # kind -> its registry ids, for testing an article's references a kind at a time
+    _registry_ids: dict[str, frozenset[str]] = field(default_factory=dict)
     # (reference, kind) -> did-you-mean id: an id missing from a registry is usually named by many
     # articles, and matching it against thousands of ids each time would dominate the run.
     _suggestions: dict[tuple[str, str], str | None] = field(default_factory=dict)
@@ -149,6 +151,14 @@ class CorpusIndex:
             )
             return
         self.definitions[record_id] = definition
+
+    def registry_ids(self, kind: str) -> frozenset[str]:
+        """The ids of the registry records of `kind` (entities, events, groups), once sealed.
+
+        An article defines no record of these kinds, and a registry id is never defined again: an id
+        in this set is one that `lookup` finds as a record of `kind`.
+        """
+        return self._registry_ids.get(kind, frozenset())
 
     def ids_of_kind(self, kind: str) -> list[str]:
         """Registry ids of one kind, for did-you-mean hints (registries are complete by then)."""
@@ -178,14 +188,17 @@ class CorpusIndex:
             readings=self.readings,
             reading_quotes=self.reading_quotes,
             _ids_by_kind=self._ids_by_kind,
+            _registry_ids=self._registry_ids,
             _suggestions=self._suggestions,
         )
 
     def seal_registries(self) -> None:
-        """The registries are complete: index their ids by kind once, for the articles' hints."""
+        """The registries are complete: index their ids by kind once, for the articles' references
+        and hints."""
         self._ids_by_kind = None
         self._suggestions.clear()
         self.ids_of_kind("")
+        self._registry_ids = {kind: frozenset(ids) for kind, ids in self._ids_by_kind.items()}
 
     def findings(self) -> IndexFindings:
         """What a child index learnt, to send back to the parent."""

@@ -60,13 +60,7 @@ def check_article_references(article: ArticleUnderCheck) -> None:
             if reference not in own_quotes:
                 _other_quote(reference, _pointer(where), article)
             continue
-        # Resolved here in the common case; `resolve` words the issue when there is one.
-        definition = index.lookup(reference)
-        if definition is not None and definition.kind == kind:
-            if kind == "entity":
-                index.referenced_entities.add(reference)
-        else:
-            resolve(reference, kind, _pointer(where), index, article.issues)
+        resolve(reference, kind, _pointer(where), index, article.issues)
 
 
 def _all_resolve(annotation, own_quotes: set[str], index: CorpusIndex) -> bool:

@@ -501,20 +501,33 @@ class DatasetInfo(Record):
     )
 
 
-def nested_model(annotation: Any) -> tuple[type[Record], bool] | None:
-    """(model, is a list) when a field holds a record or a list of records."""
+def find_in_annotation(annotation: Any, match: Callable[[Any], Any]) -> tuple[Any, bool] | None:
+    """(what `match` returns for a part of a field's annotation, whether that part is the item of a
+    list), looking through `Annotated`, unions (the first option that has it) and lists; None when
+    no part matches."""
+    found = match(annotation)
+    if found is not None:
+        return found, False
     origin = get_origin(annotation)
     if origin is Annotated:
-        return nested_model(get_args(annotation)[0])
+        return find_in_annotation(get_args(annotation)[0], match)
     if origin in (Union, types.UnionType):
-        found = [nested_model(arg) for arg in get_args(annotation)]
-        return next((item for item in found if item is not None), None)
+        return next(filter(None, (find_in_annotation(arg, match) for arg in get_args(annotation))), None)
     if origin is list:
-        found = nested_model(get_args(annotation)[0])
-        return (found[0], True) if found else None
-    if isinstance(annotation, type) and issubclass(annotation, Record):
-        return annotation, False
+        found = find_in_annotation(get_args(annotation)[0], match)
+        if found is not None and found[1]:
+            raise TypeError(f"{annotation!r}: a list of lists")
+        return None if found is None else (found[0], True)
     return None
+
+
+def nested_model(annotation: Any) -> tuple[type[Record], bool] | None:
+    """(model, is a list) when a field holds a record or a list of records."""
+    return find_in_annotation(annotation, _record_type)
+
+
+def _record_type(annotation: Any) -> type[Record] | None:
+    return annotation if isinstance(annotation, type) and issubclass(annotation, Record) else None
 
 
 def default_maker(info: FieldInfo) -> Callable[[], Any]:

@@ -28,7 +28,7 @@ import msgspec
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..models import default_maker, nested_model
+from ..models import default_maker, find_in_annotation, nested_model
 from ..schema import python_pattern
 from .source import key_tokens
 
@@ -146,24 +146,13 @@ class _Declined(Exception):
 
 def _pattern_of(annotation: Any) -> tuple[_Pattern, bool] | None:
     """The pattern of a struct field's strings, and whether the field is a list of them."""
-    origin = get_origin(annotation)
-    if origin in _UNION_TYPES:
-        found = [_pattern_of(option) for option in get_args(annotation)]
-        patterns = [item for item in found if item is not None]
-        if len(patterns) > 1:
-            raise TypeError(f"no settler form for {annotation!r}: patterns on two options")
-        return patterns[0] if patterns else None
-    if origin is Annotated:
-        for item in annotation.__metadata__:
-            if isinstance(item, _Pattern):
-                return item, False
-        return _pattern_of(get_args(annotation)[0])  # a list with a length, say
-    if origin is list:
-        found = _pattern_of(get_args(annotation)[0])
-        if found is not None and found[1]:
-            raise TypeError(f"no settler form for {annotation!r}: a pattern on lists of lists")
-        return None if found is None else (found[0], True)
-    return None
+    return find_in_annotation(annotation, _pattern_marker)
+
+
+def _pattern_marker(annotation: Any) -> _Pattern | None:
+    if get_origin(annotation) is not Annotated:
+        return None
+    return next((item for item in annotation.__metadata__ if isinstance(item, _Pattern)), None)
 
 
 def _patterns_in(annotation: Any) -> int:
@@ -203,11 +192,14 @@ def _settler(model: type[BaseModel]) -> Callable[[msgspec.Struct], int]:
             continue
         pattern, many = found
         name = field.name
-        namespace[f"known_{name}"], namespace[f"vouch_{name}"] = pattern.known, pattern.vouch
-        namespace[f"search_{name}"] = pattern.search
         # A record's own id is never seen again: matched, not remembered.
-        check = ([f"if search_{name}(item) is None:"] if name == "id" else
-                 [f"if item not in known_{name} and not vouch_{name}(item):"]) + ["    raise Declined"]
+        if name == "id":
+            namespace[f"search_{name}"] = pattern.search
+            check = [f"if search_{name}(item) is None:"]
+        else:
+            namespace[f"known_{name}"], namespace[f"vouch_{name}"] = pattern.known, pattern.vouch
+            check = [f"if item not in known_{name} and not vouch_{name}(item):"]
+        check.append("    raise Declined")
         lines += [f"    value = record.{name}", "    if value is not None:"]
         lines += (["        for item in value:"] + [f"            {line}" for line in check] if many
                   else ["        item = value"] + [f"        {line}" for line in check])
